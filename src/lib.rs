@@ -1,0 +1,7 @@
+//! casesim: a simulated office for training and assessing community-services workers.
+//!
+//! The core (everything but `ui`) has no GUI dependency and builds with
+//! `--no-default-features`.
+
+pub mod model;
+pub mod scenario;

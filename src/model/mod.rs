@@ -1,0 +1,7 @@
+//! Plain data: units, scenarios, methods. No I/O, no GUI.
+
+pub mod method;
+pub mod unit;
+
+pub use method::Method;
+pub use unit::{Criterion, CriticalAspect, Element, EvidenceGuide, RangeItem, RangeVariable, Unit};
