@@ -1,7 +1,9 @@
 //! Plain data: units, scenarios, methods. No I/O, no GUI.
 
 pub mod method;
+pub mod scenario;
 pub mod unit;
 
 pub use method::Method;
+pub use scenario::Scenario;
 pub use unit::{Criterion, CriticalAspect, Element, EvidenceGuide, RangeItem, RangeVariable, Unit};

@@ -1,0 +1,3 @@
+//! Reports derived from the library: the assessment mapping matrix.
+
+pub mod mapping;
