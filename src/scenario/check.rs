@@ -726,9 +726,9 @@ impl<'a, 'o> Checker<'a, 'o> {
     fn rubric(&mut self, r: &RubricFile) {
         let mut names = Names::default();
         if r.concepts.is_empty() {
-            self.error("empty", Span::default(), "a rubric needs at least one concept");
+            self.error("empty", r.concepts.span, "a rubric needs at least one concept");
         }
-        for c in &r.concepts {
+        for c in r.concepts.iter() {
             self.local(&mut names, "concept", &c.id);
             if c.phrases.iter().all(|p| p.value.trim().is_empty()) {
                 self.error("empty", c.id.span, format!("concept `{}` has no phrases to look for", c.id.value));
@@ -977,14 +977,14 @@ impl<'a, 'o> Checker<'a, 'o> {
         self.error("never-fires", span, format!("this can never hold: {}", why.into()));
     }
 
-    fn compare(&mut self, c: &Compare, lo: f64, hi: f64, span: Span, what: &str) {
-        let impossible = match *c {
+    fn compare(&mut self, c: &Spanned<Compare>, lo: f64, hi: f64, what: &str) {
+        let impossible = match c.value {
             Compare::AtLeast(n) => n > hi,
             Compare::AtMost(n) => n < lo,
             Compare::Exactly(n) => n < lo || n > hi,
         };
         if impossible {
-            self.never(span, format!("{what} is always from {lo} to {hi}"));
+            self.never(c.span, format!("{what} is always from {lo} to {hi}"));
         }
     }
 
@@ -1121,7 +1121,7 @@ impl<'a, 'o> Checker<'a, 'o> {
             Score(s, cmp) => {
                 if let Some(st) = self.step_ref(s) {
                     match scored_items(&st.kind) {
-                        Some(items) => self.compare(cmp, 0.0, items.len() as f64, s.span, "the score of this step"),
+                        Some(items) => self.compare(cmp, 0.0, items.len() as f64, "the score of this step"),
                         None => self.wrong_kind("Score", s, st, "a `Questions`, `Rank` or `Match`"),
                     }
                 }
@@ -1150,13 +1150,13 @@ impl<'a, 'o> Checker<'a, 'o> {
                 Some((st, _)) => self.wrong_kind("ReportClear", s, st, "a `ThirdPartyReport`"),
                 None => {}
             },
-            Rapport(cmp) => self.compare(cmp, 0.0, 100.0, Span::default(), "rapport"),
-            Trust(cmp) => self.compare(cmp, 0.0, 100.0, Span::default(), "trust"),
+            Rapport(cmp) => self.compare(cmp, 0.0, 100.0, "rapport"),
+            Trust(cmp) => self.compare(cmp, 0.0, 100.0, "trust"),
             Day(cmp) => {
-                if let Compare::AtMost(n) | Compare::Exactly(n) = *cmp
+                if let Compare::AtMost(n) | Compare::Exactly(n) = cmp.value
                     && n < 1.0
                 {
-                    self.never(Span::default(), "days are counted from 1");
+                    self.never(cmp.span, "days are counted from 1");
                 }
             }
             Arrived(e) => {
@@ -1177,9 +1177,9 @@ impl<'a, 'o> Checker<'a, 'o> {
             }
             Any(cs) => {
                 if cs.is_empty() {
-                    self.never(Span::default(), "`Any([])` has nothing that could hold");
+                    self.never(cs.span, "`Any([])` has nothing that could hold");
                 }
-                for a in cs {
+                for a in cs.iter() {
                     self.condition(a);
                 }
             }
@@ -1330,7 +1330,7 @@ fn step_concepts(kind: &StepKind) -> Vec<&str> {
         })),
         _ => {}
     }
-    rubrics.iter().flat_map(|r| &r.concepts).map(|c| c.id.value.as_str()).collect()
+    rubrics.iter().flat_map(|r| r.concepts.iter()).map(|c| c.id.value.as_str()).collect()
 }
 
 /// The span of the first id a condition names, to point at it.

@@ -32,7 +32,7 @@ fn default_rapport() -> Spanned<i32> {
 }
 
 /// A whole scenario file.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Scenario", deny_unknown_fields)]
 pub struct ScenarioFile {
     pub id: Id,
@@ -67,7 +67,7 @@ pub struct ScenarioFile {
 // ---------------------------------------------------------------------------------------------
 // The client
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Client", deny_unknown_fields)]
 pub struct ClientFile {
     pub name: Text,
@@ -113,7 +113,7 @@ pub struct ClientFile {
     pub trust: Spanned<i32>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Budget", deny_unknown_fields)]
 pub struct BudgetFile {
     pub amount: Spanned<Quantity>,
@@ -135,7 +135,7 @@ pub enum Period {
     Total,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Fact", deny_unknown_fields)]
 pub struct FactFile {
     pub id: Id,
@@ -148,7 +148,7 @@ pub struct FactFile {
 // ---------------------------------------------------------------------------------------------
 // The office
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(rename = "Office", deny_unknown_fields)]
 pub struct OfficeFile {
     #[serde(default)]
@@ -169,7 +169,7 @@ pub struct OfficeFile {
     pub policies: Vec<PolicyFile>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Document", deny_unknown_fields)]
 pub struct DocumentFile {
     pub id: Id,
@@ -200,7 +200,7 @@ pub enum DocumentKind {
 }
 
 /// Whether a document on the shelf is out of date (the trainee is expected to notice).
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub enum OutOfDate {
     #[default]
     No,
@@ -210,7 +210,7 @@ pub enum OutOfDate {
     WhenPicked(Id),
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Record", deny_unknown_fields)]
 pub struct RecordFile {
     pub id: Id,
@@ -221,7 +221,7 @@ pub struct RecordFile {
     pub text: Text,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Service", deny_unknown_fields)]
 pub struct ServiceFile {
     pub id: Id,
@@ -255,7 +255,7 @@ pub enum FeeUnit {
     Once,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Person", deny_unknown_fields)]
 pub struct PersonFile {
     pub id: Id,
@@ -265,7 +265,7 @@ pub struct PersonFile {
     pub contact: Text,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Stakeholder", deny_unknown_fields)]
 pub struct StakeholderFile {
     pub id: Id,
@@ -293,7 +293,7 @@ pub enum StakeholderKind {
     Other,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Policy", deny_unknown_fields)]
 pub struct PolicyFile {
     pub id: Id,
@@ -305,14 +305,14 @@ pub struct PolicyFile {
 // Variations
 
 /// A value drawn from the attempt's seed, used in text as `{name}`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Variation", deny_unknown_fields)]
 pub struct VariationFile {
     pub name: Id,
     pub pick: Pick,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 pub enum Pick {
     /// One of these texts (or ids), equally likely.
     OneOf(Vec<Spanned<String>>),
@@ -335,6 +335,15 @@ pub enum Quantity {
 impl Default for Quantity {
     fn default() -> Self {
         Quantity::Number(0.0)
+    }
+}
+
+impl Serialize for Quantity {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Quantity::Number(n) => serializer.serialize_f64(*n),
+            Quantity::Variation(name) => serializer.collect_str(&format_args!("{{{name}}}")),
+        }
     }
 }
 
@@ -371,7 +380,7 @@ impl<'de> Deserialize<'de> for Quantity {
 // ---------------------------------------------------------------------------------------------
 // Tasks and steps
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Task", deny_unknown_fields)]
 pub struct TaskFile {
     pub id: Id,
@@ -389,7 +398,7 @@ pub struct TaskFile {
     pub steps: Vec<StepFile>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Step", deny_unknown_fields)]
 pub struct StepFile {
     pub id: Id,
@@ -406,7 +415,7 @@ pub struct StepFile {
     pub kind: StepKind,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 pub enum StepKind {
     /// Read documents from the shelf or the client file; optionally flag any as out of date.
     Documents {
@@ -505,7 +514,7 @@ impl StepKind {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Answer", deny_unknown_fields)]
 pub struct AnswerFile {
     pub id: Id,
@@ -517,7 +526,7 @@ pub struct AnswerFile {
     pub effects: Vec<Effect>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Node", deny_unknown_fields)]
 pub struct NodeFile {
     pub id: Id,
@@ -533,7 +542,7 @@ pub struct NodeFile {
     pub end: bool,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Reply", deny_unknown_fields)]
 pub struct ReplyFile {
     pub id: Id,
@@ -555,7 +564,7 @@ pub struct ReplyFile {
     pub typed: Option<RubricFile>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub enum FormKind {
     IntakeReport,
     AssessmentTool,
@@ -581,7 +590,7 @@ pub enum FormKind {
     Other(String),
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Field", deny_unknown_fields)]
 pub struct FieldFile {
     pub id: Id,
@@ -596,7 +605,7 @@ pub struct FieldFile {
     pub expect: Option<Expect>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 pub enum FieldKind {
     /// One line of text.
     Text,
@@ -620,7 +629,7 @@ pub enum FieldKind {
 }
 
 /// What a field's answer must be.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 pub enum Expect {
     /// Exactly this option, service, contact or yes/no ("yes" / "no").
     Is(Spanned<String>),
@@ -644,14 +653,14 @@ pub enum Expect {
     NotEmpty,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Item", deny_unknown_fields)]
 pub struct ItemFile {
     pub id: Id,
     pub text: Text,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Pair", deny_unknown_fields)]
 pub struct PairFile {
     pub id: Id,
@@ -661,16 +670,16 @@ pub struct PairFile {
 
 /// Concepts a piece of free text should show. Each concept has alternative phrasings; a phrase
 /// inside a negation ("did not ask about her family") does not count.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Rubric", deny_unknown_fields)]
 pub struct RubricFile {
-    pub concepts: Vec<ConceptFile>,
+    pub concepts: Spanned<Vec<ConceptFile>>,
     /// How many concepts must be shown (default: all that are `required`, at least one).
     #[serde(default)]
     pub pass: Option<Spanned<u32>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Concept", deny_unknown_fields)]
 pub struct ConceptFile {
     pub id: Id,
@@ -681,7 +690,7 @@ pub struct ConceptFile {
     pub required: bool,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Question", deny_unknown_fields)]
 pub struct QuestionFile {
     pub id: Id,
@@ -689,7 +698,7 @@ pub struct QuestionFile {
     pub answer: QuestionAnswer,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 pub enum QuestionAnswer {
     /// One right option.
     Single { options: Vec<ItemFile>, correct: Id },
@@ -702,7 +711,7 @@ pub enum QuestionAnswer {
     Short(RubricFile),
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Report", deny_unknown_fields)]
 pub struct ReportFile {
     /// Sent when this holds (none: always; put it last).
@@ -717,7 +726,7 @@ pub struct ReportFile {
 // ---------------------------------------------------------------------------------------------
 // Events
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Event", deny_unknown_fields)]
 pub struct EventFile {
     pub id: Id,
@@ -734,7 +743,7 @@ pub struct EventFile {
     pub respond_with: Option<Id>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 pub enum Trigger {
     /// At 09:00 on this simulated day (1 = the first).
     Day(Spanned<u32>),
@@ -746,7 +755,7 @@ pub enum Trigger {
 // Conditions and effects
 
 /// Something that holds, or not, in the state of an attempt.
-#[derive(Debug, PartialEq, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
 pub enum Condition {
     /// The step was completed.
     Done(Id),
@@ -777,25 +786,25 @@ pub enum Condition {
     /// A question, rank item or pair of the step was answered correctly.
     Correct(Id, Id),
     /// The number of correct questions, items or pairs in the step.
-    Score(Id, Compare),
+    Score(Id, Spanned<Compare>),
     /// The free text (or typed reply, or `Covers` field) of the step shows this concept.
     Concept(Id, Id),
     /// The free text of the step meets its rubric.
     RubricMet(Id),
     /// The third-party report of the step raised no concern.
     ReportClear(Id),
-    Rapport(Compare),
-    Trust(Compare),
+    Rapport(Spanned<Compare>),
+    Trust(Spanned<Compare>),
     /// The simulated day (1 = the first).
-    Day(Compare),
+    Day(Spanned<Compare>),
     /// This event has arrived.
     Arrived(Id),
-    All(Vec<Condition>),
-    Any(Vec<Condition>),
+    All(Spanned<Vec<Condition>>),
+    Any(Spanned<Vec<Condition>>),
     Not(Box<Condition>),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Deserialize, Serialize)]
 pub enum Compare {
     AtLeast(f64),
     AtMost(f64),
@@ -803,7 +812,7 @@ pub enum Compare {
 }
 
 /// A change to the client's state.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 pub enum Effect {
     /// Rapport up (or down, negative), kept within 0–100.
     Rapport(Spanned<i32>),
@@ -821,7 +830,7 @@ pub enum Effect {
 ///
 /// A criterion is Satisfactory when every one of its rules' `requires` holds and no `against`
 /// holds; contrary evidence makes it Not Yet Satisfactory whatever else was done.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Rule", deny_unknown_fields)]
 pub struct RuleFile {
     /// The performance criterion: "CHCMGT006/2.5".
@@ -840,7 +849,7 @@ pub struct RuleFile {
     pub not_yet: Text,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Against", deny_unknown_fields)]
 pub struct AgainstFile {
     pub when: Condition,
