@@ -34,7 +34,16 @@ fn main() -> ExitCode {
     let result = match args.command {
         Some(Command::Check(a)) => cli::check::run(a, &mut out),
         Some(Command::Map(a)) => cli::map::run(a, &mut out, &mut std::io::stderr()),
-        None => open_window(cli::default_paths(args.paths)),
+        None => match args.paths.iter().find(|p| !p.exists()) {
+            Some(p) => {
+                eprintln!(
+                    "casesim: `{}` is neither a command nor a file or folder (see `casesim --help`)",
+                    p.display()
+                );
+                return ExitCode::from(2);
+            }
+            None => open_window(cli::default_paths(args.paths)),
+        },
     };
     match result {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
