@@ -78,6 +78,8 @@ struct Checker<'a, 'o> {
     flaggable: HashSet<&'a str>,
     unreachable: HashSet<(&'a str, &'a str)>,
     start: Option<NaiveDateTime>,
+    /// How many `Not`s enclose the condition being checked.
+    negations: usize,
 }
 
 impl<'a, 'o> Checker<'a, 'o> {
@@ -103,6 +105,7 @@ impl<'a, 'o> Checker<'a, 'o> {
             flaggable: HashSet::new(),
             unreachable: HashSet::new(),
             start: None,
+            negations: 0,
         }
     }
 
@@ -151,7 +154,14 @@ impl<'a, 'o> Checker<'a, 'o> {
     /// Report `id` as unknown unless `known`, suggesting the closest candidate.
     fn known<'c>(&mut self, known: bool, what: &str, id: &Id, candidates: impl IntoIterator<Item = &'c str>) -> bool {
         if !known {
-            let help = did_you_mean(&id.value, candidates).map(|s| format!("did you mean `{s}`?"));
+            let candidates: Vec<&str> = candidates.into_iter().collect();
+            let help = did_you_mean(&id.value, candidates.iter().copied())
+                .map(|s| format!("did you mean `{s}`?"))
+                .or_else(|| match candidates.len() {
+                    0 => Some(format!("this scenario defines no {what}")),
+                    1..=12 => Some(format!("the ids are: {}", candidates.join(", "))),
+                    _ => None,
+                });
             self.error_help(
                 "unknown-reference",
                 id.span,
@@ -169,11 +179,14 @@ impl<'a, 'o> Checker<'a, 'o> {
         match NaiveDate::parse_from_str(&s.value, "%Y-%m-%d") {
             Ok(d) => Some(d),
             Err(_) => {
-                self.error(
-                    "bad-date",
-                    s.span,
-                    format!("{what} `{}` is not a date: expected YYYY-MM-DD, e.g. \"2026-03-02\"", s.value),
-                );
+                let shaped = s.value.len() == 10
+                    && s.value.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+                let message = if shaped {
+                    format!("{what} `{}` is not a real date", s.value)
+                } else {
+                    format!("{what} `{}` is not a date: expected YYYY-MM-DD, e.g. \"2026-03-02\"", s.value)
+                };
+                self.error("bad-date", s.span, message);
                 None
             }
         }
@@ -192,7 +205,7 @@ impl<'a, 'o> Checker<'a, 'o> {
     fn units(&mut self, all: &'a [Unit]) {
         let file = self.file;
         if file.units.is_empty() {
-            self.error("empty", file.id.span, "the scenario assesses no units: list them in `units`");
+            self.error("empty", file.units.span, "the scenario assesses no units: list them in `units`, e.g. [\"CHCMGT006\"]");
         }
         for u in &file.units {
             match all.iter().find(|x| x.id == u.value) {
@@ -204,7 +217,16 @@ impl<'a, 'o> Checker<'a, 'o> {
                     }
                 }
                 None => {
-                    self.known(false, "loaded unit", u, all.iter().map(|x| x.id.as_str()));
+                    let loaded: Vec<&str> = all.iter().map(|x| x.id.as_str()).collect();
+                    let help = did_you_mean(&u.value, loaded.iter().copied())
+                        .map(|s| format!("did you mean `{s}`?"))
+                        .unwrap_or_else(|| format!("the loaded units are: {}", loaded.join(", ")));
+                    self.error_help(
+                        "unknown-unit",
+                        u.span,
+                        format!("no loaded unit has the id `{}`", u.value),
+                        Some(help),
+                    );
                 }
             }
         }
@@ -298,6 +320,14 @@ impl<'a, 'o> Checker<'a, 'o> {
         self.disclosed = disclosed;
         for t in &file.tasks {
             for s in &t.steps {
+                if let StepKind::Dialogue { start, nodes } = &s.kind {
+                    let reached = reachable(start, nodes);
+                    for n in nodes {
+                        if !reached.contains(n.id.value.as_str()) {
+                            self.unreachable.insert((s.id.value.as_str(), n.id.value.as_str()));
+                        }
+                    }
+                }
                 if let StepKind::Documents { documents, flag_out_of_date: true } = &s.kind {
                     self.flaggable.extend(documents.iter().map(|d| d.value.as_str()));
                 }
@@ -472,6 +502,9 @@ impl<'a, 'o> Checker<'a, 'o> {
     fn tasks(&mut self) {
         let file = self.file;
         let mut covered_elements = HashSet::new();
+        if file.tasks.is_empty() {
+            self.error("empty", file.tasks.span, "the scenario has no tasks: a trainee would have nothing to do");
+        }
         for t in &file.tasks {
             self.element(&t.element);
             covered_elements.insert(t.element.value.as_str());
@@ -517,15 +550,32 @@ impl<'a, 'o> Checker<'a, 'o> {
             return;
         };
         if unit.element(&id.value).is_none() {
-            let help = did_you_mean(&id.value, unit.elements.iter().map(|e| e.id.as_str()))
-                .map(|s| format!("did you mean `{s}`?"))
-                .or_else(|| Some(format!("elements are written `{}/E1`", unit.id)));
+            let range = format!(
+                "unit {} has elements {}/E1 to {}/E{}",
+                unit.id,
+                unit.id,
+                unit.id,
+                unit.elements.len()
+            );
+            // `…/E7` is a number past the end, not a typo of `…/E1`: name the range instead.
+            let numbered = id.value.rsplit_once("/E").is_some_and(|(_, n)| n.parse::<u32>().is_ok());
+            let help = if numbered {
+                Some(range)
+            } else {
+                did_you_mean(&id.value, unit.elements.iter().map(|e| e.id.as_str()))
+                    .map(|s| format!("did you mean `{s}`?"))
+                    .or(Some(range))
+            };
             self.error_help("unknown-element", id.span, format!("unit {} has no element `{}`", unit.id, id.value), help);
         }
     }
 
     fn not_listed_unit(&mut self, id: &Id) {
         let unit_id = crate::model::unit::unit_of(&id.value);
+        // A unit the scenario lists but that is not loaded has been reported once already.
+        if self.units.is_empty() || self.file.units.iter().any(|u| u.value == unit_id) {
+            return;
+        }
         let listed: Vec<&str> = self.units.iter().map(|u| u.id.as_str()).collect();
         let help = did_you_mean(unit_id, listed.iter().copied())
             .map(|s| format!("did you mean `{s}`?"))
@@ -570,7 +620,7 @@ impl<'a, 'o> Checker<'a, 'o> {
                     self.error("empty", s.id.span, "a `Choice` step needs at least two answers");
                 }
             }
-            StepKind::Dialogue { start, nodes } => self.dialogue(s, start, nodes),
+            StepKind::Dialogue { start, nodes } => self.dialogue(start, nodes),
             StepKind::Form { fields, .. } => {
                 if fields.is_empty() {
                     self.error("empty", s.id.span, "a `Form` step needs at least one field");
@@ -818,7 +868,7 @@ impl<'a, 'o> Checker<'a, 'o> {
         self.known(known, "option of this field", v, opts.iter().map(|o| o.value.as_str()));
     }
 
-    fn dialogue(&mut self, s: &'a StepFile, start: &Id, nodes: &'a [NodeFile]) {
+    fn dialogue(&mut self, start: &Id, nodes: &'a [NodeFile]) {
         let mut names = Names::default();
         let mut replies = Names::default();
         for n in nodes {
@@ -856,21 +906,17 @@ impl<'a, 'o> Checker<'a, 'o> {
         if !known_start {
             return;
         }
-        // Forward: what the start reaches.
-        let mut reached: HashSet<&str> = HashSet::new();
-        let mut stack = vec![start.value.as_str()];
-        while let Some(id) = stack.pop() {
-            if !reached.insert(id) {
-                continue;
-            }
-            if let Some(n) = index.get(id) {
-                stack.extend(n.replies.iter().filter_map(|r| r.next.as_ref()).map(|x| x.value.as_str()));
-            }
-        }
+        let reached = reachable(start, nodes);
         // Backward: what can reach a way out (an `end` node or a reply with no `next`).
         let mut can_leave: HashSet<&str> = nodes
             .iter()
-            .filter(|n| n.end || n.replies.iter().any(|r| r.next.is_none()))
+            .filter(|n| {
+                // Dead ends and replies to unknown nodes are reported on their own; counting them
+                // as exits here keeps one mistake from being reported twice.
+                n.end
+                    || n.replies.is_empty()
+                    || n.replies.iter().any(|r| r.next.as_ref().is_none_or(|x| !index.contains_key(x.value.as_str())))
+            })
             .map(|n| n.id.value.as_str())
             .collect();
         loop {
@@ -887,7 +933,6 @@ impl<'a, 'o> Checker<'a, 'o> {
         for n in nodes {
             let id = n.id.value.as_str();
             if !reached.contains(id) {
-                self.unreachable.insert((s.id.value.as_str(), id));
                 self.error(
                     "unreachable-node",
                     n.id.span,
@@ -974,7 +1019,24 @@ impl<'a, 'o> Checker<'a, 'o> {
     }
 
     fn never(&mut self, span: Span, why: impl Into<String>) {
-        self.error("never-fires", span, format!("this can never hold: {}", why.into()));
+        self.never_help(span, why, None);
+    }
+
+    /// A condition that can never hold: an error, unless it sits under an odd number of `Not`s,
+    /// where it always holds instead (a warning: the rule does not test anything).
+    fn never_help(&mut self, span: Span, why: impl Into<String>, help: Option<String>) {
+        let why = why.into();
+        if self.negations % 2 == 1 {
+            let mut d = self.source.warning(
+                "always-holds",
+                span,
+                format!("this `Not` always holds: what it negates can never hold ({why})"),
+            );
+            d.help = help;
+            self.out.push(d);
+        } else {
+            self.error_help("never-fires", span, format!("this can never hold: {why}"), help);
+        }
     }
 
     fn compare(&mut self, c: &Spanned<Compare>, lo: f64, hi: f64, what: &str) {
@@ -1039,12 +1101,7 @@ impl<'a, 'o> Checker<'a, 'o> {
                 if !self.flags_set.contains(f.value.as_str()) {
                     let names: Vec<&str> = self.flags_set.iter().copied().collect();
                     let help = did_you_mean(&f.value, names).map(|s| format!("did you mean `{s}`?"));
-                    self.error_help(
-                        "never-fires",
-                        f.span,
-                        format!("this can never hold: no effect sets flag `{}`", f.value),
-                        help,
-                    );
+                    self.never_help(f.span, format!("no effect sets flag `{}`", f.value), help);
                 }
             }
             Read(d) => {
@@ -1183,7 +1240,11 @@ impl<'a, 'o> Checker<'a, 'o> {
                     self.condition(a);
                 }
             }
-            Not(inner) => self.condition(inner),
+            Not(inner) => {
+                self.negations += 1;
+                self.condition(inner);
+                self.negations -= 1;
+            }
         }
     }
 
@@ -1230,21 +1291,26 @@ impl<'a, 'o> Checker<'a, 'o> {
         if unit.criterion(&id.value).is_some() {
             return true;
         }
+        let mut aspect_help = String::new();
         let what = if unit.element(&id.value).is_some() {
             Some("an element: rules evidence its performance criteria")
         } else if unit.critical_aspect(&id.value).is_some() {
-            Some("a critical aspect, judged from the criteria it maps to: evidence those criteria")
+            unit.critical_aspect(&id.value).map(|a| {
+                aspect_help = a.criteria.join(", ");
+                "a critical aspect, judged from the criteria it maps to: evidence those criteria"
+            })
         } else if unit.range_item(&id.value).is_some() {
             Some("a range item: list it in the rule's `range`")
         } else {
             None
         };
         match what {
-            Some(what) => self.error("not-a-criterion", id.span, format!("`{}` is {what}", id.value)),
+            Some(what) => {
+                let help = (!aspect_help.is_empty()).then(|| format!("it maps to {aspect_help}"));
+                self.error_help("not-a-criterion", id.span, format!("`{}` is {what}", id.value), help)
+            }
             None => {
-                let help = did_you_mean(&id.value, unit.criteria().map(|(_, c)| c.id.as_str()))
-                    .map(|s| format!("did you mean `{s}`?"))
-                    .or_else(|| Some(format!("criteria are written `{}/1.1`", unit.id)));
+                let help = criterion_help(unit, &id.value);
                 self.error_help(
                     "unknown-criterion",
                     id.span,
@@ -1286,6 +1352,24 @@ impl<'a, 'o> Checker<'a, 'o> {
     }
 }
 
+/// Help for an unknown criterion id: the criteria of its element when the element exists (typos
+/// in the number are usually a criterion past the end), else the closest id.
+fn criterion_help(unit: &Unit, id: &str) -> Option<String> {
+    let number = id.rsplit_once('/').map(|(_, n)| n).unwrap_or(id);
+    let element = number.split_once('.').map(|(e, _)| e).unwrap_or(number);
+    if let Some(e) = unit.elements.iter().find(|e| e.number == element)
+        && let (Some(first), Some(last)) = (e.criteria.first(), e.criteria.last())
+    {
+        return Some(format!(
+            "element {} of {} has criteria {} to {}",
+            e.number, unit.id, first.number, last.number
+        ));
+    }
+    did_you_mean(id, unit.criteria().map(|(_, c)| c.id.as_str()))
+        .map(|s| format!("did you mean `{s}`?"))
+        .or_else(|| Some(format!("criteria are written `{}/1.1`", unit.id)))
+}
+
 fn field_kind_name(k: &FieldKind) -> &'static str {
     match k {
         FieldKind::Text => "Text",
@@ -1300,6 +1384,22 @@ fn field_kind_name(k: &FieldKind) -> &'static str {
         FieldKind::Service => "Service",
         FieldKind::Directory => "Directory",
     }
+}
+
+/// The nodes of a dialogue that can be reached from its start.
+fn reachable<'a>(start: &'a Id, nodes: &'a [NodeFile]) -> HashSet<&'a str> {
+    let index: HashMap<&str, &NodeFile> = nodes.iter().map(|n| (n.id.value.as_str(), n)).collect();
+    let mut reached: HashSet<&str> = HashSet::new();
+    let mut stack = vec![start.value.as_str()];
+    while let Some(id) = stack.pop() {
+        let Some(n) = index.get(id) else {
+            continue;
+        };
+        if reached.insert(id) {
+            stack.extend(n.replies.iter().filter_map(|r| r.next.as_ref()).map(|x| x.value.as_str()));
+        }
+    }
+    reached
 }
 
 /// The ids that `Correct` and `Score` count in a step, if it is scored.

@@ -75,6 +75,13 @@ impl Library {
         let mut scenario_files: Vec<(Source, Node)> = Vec::new();
         for source in sources {
             match ron_parse::parse(&source.text) {
+                Err(_) if is_blank(&source.text) => diagnostics.push(Diagnostic::file(
+                    Severity::Error,
+                    "empty-file",
+                    &source.path,
+                    "the file holds only comments: expected `Scenario(...)` or `Unit(...)`"
+                        .to_owned(),
+                )),
                 Err(e) => diagnostics.push(source.error(e.code, e.span, e.message)),
                 Ok(node) => match classify(&source, &node) {
                     Ok(FileKind::Unit) => unit_files.push((source, node)),
@@ -89,7 +96,7 @@ impl Library {
         let mut scenarios: Vec<Scenario> = Vec::with_capacity(scenario_files.len());
         let mut scenario_ids: HashMap<String, (PathBuf, Span, String)> = HashMap::new();
         for (source, node) in scenario_files {
-            let placeholders = placeholders(&node);
+            let placeholders = placeholders(&node, &source.text);
             let file: ScenarioFile = match de::from_node(node) {
                 Ok(f) => f,
                 Err(e) => {
@@ -234,22 +241,93 @@ fn load_units(files: Vec<(Source, Node)>, diagnostics: &mut Vec<Diagnostic>) -> 
 /// A deserialization error as a diagnostic at its span (the file's start when it has none).
 pub(crate) fn de_diagnostic(source: &Source, e: de::DeError) -> Diagnostic {
     let span = e.span.unwrap_or_default();
-    let d = source.error(e.code, span, e.message);
+    let d = source.error(e.code, span, humanize(&e.message));
     match e.help {
         Some(h) => d.with_help(h),
         None => d,
     }
 }
 
-/// Every `{name}` placeholder in the file's strings, with the span of the string it is in.
-pub(crate) fn placeholders(node: &Node) -> Vec<(String, Span)> {
+/// Say what serde's messages say in Rust terms in a trainer's words.
+fn humanize(message: &str) -> String {
+    // "expected tuple variant Condition::Chose with 2 elements, found 1 items"
+    if let Some(rest) = message.strip_prefix("expected tuple variant ")
+        && let Some((path, counts)) = rest.split_once(" with ")
+        && let Some((want, found)) = counts.split_once(" elements, found ")
+    {
+        let name = path.rsplit("::").next().unwrap_or(path);
+        let found = found.trim_end_matches(" items");
+        return format!("`{name}` takes {want} values, found {found}");
+    }
+    let mut out = message.to_owned();
+    for (rust, words) in [
+        ("u8", "a whole number from 0 to 255"),
+        ("u16", "a whole number from 0 to 65535"),
+        ("u32", "a whole number from 0 to 4294967295"),
+        ("u64", "a whole number (0 or more)"),
+        ("usize", "a whole number (0 or more)"),
+        ("i32", "a whole number"),
+        ("i64", "a whole number"),
+        ("f32", "a number"),
+        ("f64", "a number"),
+        ("a borrowed string", "a string in quotes"),
+        ("a string", "a string in quotes"),
+    ] {
+        let from = format!("expected {rust},");
+        if out.starts_with(&from) {
+            out = format!("expected {words},{}", &out[from.len()..]);
+            break;
+        }
+    }
+    out
+}
+
+/// True when a text has nothing but white space, comments and `#![...]` attributes.
+fn is_blank(text: &str) -> bool {
+    let mut rest = text.trim_start_matches('\u{feff}');
+    loop {
+        rest = rest.trim_start();
+        if let Some(r) = rest.strip_prefix("//") {
+            rest = r.split_once('\n').map_or("", |(_, after)| after);
+        } else if let Some(r) = rest.strip_prefix("/*") {
+            match r.find("*/") {
+                Some(i) => rest = &r[i + 2..],
+                None => return false,
+            }
+        } else if let Some(r) = rest.strip_prefix("#![") {
+            match r.find(']') {
+                Some(i) => rest = &r[i + 1..],
+                None => return false,
+            }
+        } else {
+            return rest.is_empty();
+        }
+    }
+}
+
+/// Every `{name}` placeholder in the file's strings, with its span: the placeholder itself where
+/// it is written as is in the source, else the whole string.
+pub(crate) fn placeholders(node: &Node, text: &str) -> Vec<(String, Span)> {
     let mut out = Vec::new();
     let mut stack = vec![node];
     while let Some(n) = stack.pop() {
         match &n.kind {
             NodeKind::Str(s) => {
+                let raw = text.get(n.span.range()).unwrap_or("");
+                let mut from = 0;
                 for name in template_names(s) {
-                    out.push((name.to_owned(), n.span));
+                    let needle = format!("{{{name}");
+                    let span = match raw[from..].find(&needle) {
+                        Some(i) => {
+                            let start = from + i;
+                            let end = raw[start..].find('}').map_or(raw.len(), |j| start + j + 1);
+                            from = end.min(raw.len());
+                            let base = n.span.start as usize;
+                            Span::new(base + start, base + end)
+                        }
+                        None => n.span,
+                    };
+                    out.push((name.to_owned(), span));
                 }
             }
             NodeKind::List(items) | NodeKind::Tuple { items, .. } => stack.extend(items),
@@ -435,6 +513,26 @@ fn walk(dir: &Path, depth: usize, found: &mut Vec<PathBuf>, diagnostics: &mut Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn humanize_speaks_without_rust_types() {
+        assert_eq!(
+            humanize("expected u32, found string \"ten\""),
+            "expected a whole number from 0 to 4294967295, found string \"ten\""
+        );
+        assert_eq!(
+            humanize("expected tuple variant Condition::Chose with 2 elements, found 1 items"),
+            "`Chose` takes 2 values, found 1"
+        );
+        assert_eq!(humanize("unknown field `x`"), "unknown field `x`");
+    }
+
+    #[test]
+    fn blank_means_only_comments_and_attributes() {
+        assert!(is_blank("// a\n/* b */ #![enable(implicit_some)]\n"));
+        assert!(!is_blank("// a\nUnit()"));
+        assert!(!is_blank("/* never closed"));
+    }
 
     #[test]
     fn template_names_skip_escaped_braces() {

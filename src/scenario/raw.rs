@@ -41,7 +41,7 @@ pub struct ScenarioFile {
     #[serde(default = "one")]
     pub version: u32,
     /// The units of competency this scenario assesses, by id (`"CHCMGT006"`).
-    pub units: Vec<Id>,
+    pub units: Spanned<Vec<Id>>,
     #[serde(default)]
     pub summary: Text,
     /// Where the case happens: "Home care, Western Sydney".
@@ -58,7 +58,7 @@ pub struct ScenarioFile {
     pub office: OfficeFile,
     #[serde(default)]
     pub variations: Vec<VariationFile>,
-    pub tasks: Vec<TaskFile>,
+    pub tasks: Spanned<Vec<TaskFile>>,
     #[serde(default)]
     pub events: Vec<EventFile>,
     pub evidence: Vec<RuleFile>,
@@ -313,6 +313,7 @@ pub struct VariationFile {
 }
 
 #[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub enum Pick {
     /// One of these texts (or ids), equally likely.
     OneOf(Vec<Spanned<String>>),
@@ -416,6 +417,7 @@ pub struct StepFile {
 }
 
 #[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub enum StepKind {
     /// Read documents from the shelf or the client file; optionally flag any as out of date.
     Documents {
@@ -630,6 +632,7 @@ pub enum FieldKind {
 
 /// What a field's answer must be.
 #[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub enum Expect {
     /// Exactly this option, service, contact or yes/no ("yes" / "no").
     Is(Spanned<String>),
@@ -699,6 +702,7 @@ pub struct QuestionFile {
 }
 
 #[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub enum QuestionAnswer {
     /// One right option.
     Single { options: Vec<ItemFile>, correct: Id },

@@ -77,6 +77,14 @@ impl<T> std::ops::Deref for Spanned<T> {
     }
 }
 
+impl<'a, T> IntoIterator for &'a Spanned<Vec<T>> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.value.iter()
+    }
+}
+
 impl<T: fmt::Debug> fmt::Debug for Spanned<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.value.fmt(f)
@@ -133,10 +141,14 @@ impl LineIndex {
             Err(i) => i - 1,
         };
         let start = self.line_starts[line];
-        let col = text
+        let mut col = text
             .get(start..offset)
             .map(|s| s.chars().count())
             .unwrap_or(offset - start);
+        // A byte-order mark is invisible in every editor: it takes no column.
+        if line == 0 && text.starts_with('\u{feff}') && offset >= 3 {
+            col -= 1;
+        }
         (line + 1, col + 1)
     }
 
@@ -176,6 +188,9 @@ mod tests {
         assert_eq!(idx.line_text(text, 2), "çd");
         assert_eq!(idx.line_text(text, 3), "");
         assert_eq!(idx.line_text(text, 9), "");
+        let bom = "\u{feff}Unit(";
+        assert_eq!(LineIndex::new(bom).line_col(bom, 3), (1, 1));
+        assert_eq!(LineIndex::new(bom).line_col(bom, 7), (1, 5));
     }
 
     #[test]

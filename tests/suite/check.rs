@@ -113,3 +113,19 @@ fn missing_path_is_an_error_not_a_panic() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stdout(&out).starts_with("no/such/folder:1:1: error: cannot open"));
 }
+
+/// Regression: an impossible condition under `Not` always holds; it is a warning, not an error.
+#[test]
+fn impossible_condition_under_not_is_a_warning() {
+    let path = crate::root().join("tests/fixtures/bad/condition-flag-never-set.ron");
+    let text = crate::read(&path);
+    let bad = load_text("flag.ron", &text);
+    assert!(codes(&bad).contains(&"never-fires@50:73".to_owned()), "{:?}", codes(&bad));
+    let negated = text.replace(
+        "Flag(\"explained-complaints\")",
+        "Not(Flag(\"explained-complaints\"))",
+    );
+    let lib = load_text("not-flag.ron", &negated);
+    assert_eq!(lib.errors(), 0, "{:?}", codes(&lib));
+    assert!(codes(&lib).contains(&"always-holds@50:77".to_owned()), "{:?}", codes(&lib));
+}

@@ -1,5 +1,6 @@
 //! The integration test suite: one binary, one module per area, shared helpers here.
 
+mod bad_fixtures;
 mod check;
 mod format_guide;
 mod map;
