@@ -633,7 +633,19 @@ impl<'a, 'o> Checker<'a, 'o> {
                     }
                 }
             }
-            StepKind::FinancialPlan { services, budget, .. } => {
+            StepKind::FinancialPlan { services, budget, period } => {
+                if let (None, Some(p), Some(b)) = (budget, period, &self.file.client.budget)
+                    && *p != b.per
+                {
+                    self.warning(
+                        "period-mismatch",
+                        s.id.span,
+                        format!(
+                            "the plan covers a {p:?} but the client's budget is per {:?}: totals will not compare like with like",
+                            b.per
+                        ),
+                    );
+                }
                 for svc in services {
                     let known = self.services.contains(&svc.value);
                     let names = self.services.order.clone();

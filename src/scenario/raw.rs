@@ -450,8 +450,9 @@ pub enum StepKind {
         /// The limit (default: the client's budget).
         #[serde(default)]
         budget: Option<Spanned<Quantity>>,
+        /// The period the plan covers (default: the budget's `per`).
         #[serde(default)]
-        period: Period,
+        period: Option<Period>,
     },
     /// Book a meeting or review on the simulated calendar.
     Schedule {
