@@ -7,6 +7,7 @@ pub mod cli;
 pub mod model;
 pub mod report;
 pub mod scenario;
+pub mod scoring;
 pub mod store;
 #[cfg(feature = "gui")]
 pub mod ui;
