@@ -110,7 +110,8 @@ fn a_unit_shows_critical_aspects_with_their_criteria_and_its_range() {
     );
     harness.get_by_label("Critical aspects of competency");
     harness.get_by_label("Demonstrated ability to conduct public awareness");
-    harness.get_by_label("Judged from: COD-OS-SW-CR-11-6-A/1.4");
+    harness.get_by_label("Judged from criteria 1.4");
+    harness.get_by_label("Used in criteria 2.1");
     harness.get_by_label("Range");
     harness.get_by_label("COD-OS-SW-CR-11-6-A/R1.1");
 }

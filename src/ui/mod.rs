@@ -1,0 +1,43 @@
+//! The desktop window: the only place egui and eframe appear.
+//!
+//! [`run`] opens the window; [`CasesimApp`] holds the state and draws into any [`egui::Ui`], so
+//! tests drive it with `egui_kittest` without a window.
+
+mod app;
+mod details;
+mod library;
+mod problems;
+mod status;
+pub mod theme;
+mod widgets;
+
+use std::path::PathBuf;
+
+pub use app::{CasesimApp, Command, Screen};
+pub use library::{LibraryScreen, Selection};
+pub use status::LOADING_TEXT;
+
+/// The window title.
+pub const WINDOW_TITLE: &str = "casesim";
+
+/// Open the casesim window on the units and scenarios under `paths` (files or folders), and
+/// return when it is closed.
+pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(WINDOW_TITLE)
+            .with_app_id(WINDOW_TITLE)
+            .with_inner_size([1200.0, 800.0])
+            .with_min_inner_size([640.0, 420.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        WINDOW_TITLE,
+        options,
+        Box::new(move |cc| {
+            theme::apply(&cc.egui_ctx);
+            Ok(Box::new(CasesimApp::loading(paths, &cc.egui_ctx)))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("could not open the casesim window: {e}"))
+}
