@@ -388,11 +388,10 @@ impl<'a, 'o> Checker<'a, 'o> {
         if let Quantity::Variation(name) = &q.value {
             match self.variations.get(name.as_str()).map(|v| &v.pick) {
                 None => {} // reported with the placeholders
-                Some(Pick::Between { min, .. }) => {
-                    if min.value < 0.0 {
-                        self.error("negative-number", q.span, format!("{what} cannot be negative, but `{{{name}}}` can be"));
-                    }
+                Some(Pick::Between { min, .. }) if min.value < 0.0 => {
+                    self.error("negative-number", q.span, format!("{what} cannot be negative, but `{{{name}}}` can be"));
                 }
+                Some(Pick::Between { .. }) => {}
                 Some(Pick::OneOf(options)) => {
                     if let Some(bad) = options.iter().find(|o| o.value.trim().parse::<f64>().is_err()) {
                         let bad = bad.value.clone();
@@ -762,10 +761,10 @@ impl<'a, 'o> Checker<'a, 'o> {
         for o in options {
             self.local(&mut names, "option", &o.id);
         }
-        if options.len() < 2 {
-            if let Some(o) = options.first() {
-                self.error("empty", o.id.span, "a question needs at least two options");
-            }
+        if options.len() < 2
+            && let Some(o) = options.first()
+        {
+            self.error("empty", o.id.span, "a question needs at least two options");
         }
         names
     }
@@ -950,7 +949,7 @@ impl<'a, 'o> Checker<'a, 'o> {
                     n.id.span,
                     format!("node `{id}` cannot be reached from the start node `{}`", start.value),
                 );
-            } else if !can_leave.contains(id) && !(n.replies.is_empty() && !n.end) {
+            } else if !can_leave.contains(id) && (!n.replies.is_empty() || n.end) {
                 self.error(
                     "no-way-out",
                     n.id.span,
@@ -1211,11 +1210,10 @@ impl<'a, 'o> Checker<'a, 'o> {
                 Some(st) => self.wrong_kind("RubricMet", s, st, "a `FreeText`"),
             },
             ReportClear(s) => match self.step_ref(s).map(|st| (st, &st.kind)) {
-                Some((_, StepKind::ThirdPartyReport { reports, .. })) => {
-                    if reports.iter().all(|r| r.concern) {
-                        self.never(s.span, "every report of this step raises a concern");
-                    }
+                Some((_, StepKind::ThirdPartyReport { reports, .. })) if reports.iter().all(|r| r.concern) => {
+                    self.never(s.span, "every report of this step raises a concern");
                 }
+                Some((_, StepKind::ThirdPartyReport { .. })) => {}
                 Some((st, _)) => self.wrong_kind("ReportClear", s, st, "a `ThirdPartyReport`"),
                 None => {}
             },

@@ -145,7 +145,7 @@ pub fn check_unit(file: UnitFile, source: &Source, out: &mut Vec<Diagnostic>) ->
     };
 
     let errors_after = out.iter().filter(|d| d.is_error()).count();
-    (errors_after == errors_before).then(|| Unit {
+    (errors_after == errors_before).then_some(Unit {
         id,
         code: file.code,
         title: file.title,

@@ -57,7 +57,7 @@ impl Library {
         for path in &files {
             match read_source(path) {
                 Ok(source) => sources.push(source),
-                Err(d) => diagnostics.push(d),
+                Err(d) => diagnostics.push(*d),
             }
         }
         let mut library = Library::from_sources(sources);
@@ -86,7 +86,7 @@ impl Library {
                 Ok(node) => match classify(&source, &node) {
                     Ok(FileKind::Unit) => unit_files.push((source, node)),
                     Ok(FileKind::Scenario) => scenario_files.push((source, node)),
-                    Err(d) => diagnostics.push(d),
+                    Err(d) => diagnostics.push(*d),
                 },
             }
         }
@@ -156,19 +156,20 @@ enum FileKind {
 }
 
 /// A file is a unit or a scenario by the name of its top-level value.
-fn classify(source: &Source, node: &Node) -> Result<FileKind, Diagnostic> {
+fn classify(source: &Source, node: &Node) -> Result<FileKind, Box<Diagnostic>> {
     const KINDS: [&str; 2] = ["Scenario", "Unit"];
     let name = match &node.kind {
         NodeKind::Struct { name: Some(n), .. } | NodeKind::Tuple { name: Some(n), .. } => n,
         NodeKind::Ident(n) => n,
         _ => {
-            return Err(source
-                .error(
+            return Err(Box::new(
+                source.error(
                     "unknown-file-kind",
                     Span::new(node.span.start as usize, node.span.start as usize + 1),
                     "expected `Scenario(...)` or `Unit(...)` at the top of the file",
                 )
-                .with_help("start the file with the kind of thing it describes"));
+                .with_help("start the file with the kind of thing it describes"),
+            ));
         }
     };
     match name.name.as_str() {
@@ -180,10 +181,10 @@ fn classify(source: &Source, node: &Node) -> Result<FileKind, Diagnostic> {
                 name.span,
                 format!("expected `Scenario(...)` or `Unit(...)`, found `{other}(...)`"),
             );
-            Err(match did_you_mean(other, KINDS) {
+            Err(Box::new(match did_you_mean(other, KINDS) {
                 Some(s) => d.with_help(format!("did you mean `{s}`?")),
                 None => d,
-            })
+            }))
         }
     }
 }
@@ -192,9 +193,10 @@ fn load_units(files: Vec<(Source, Node)>, diagnostics: &mut Vec<Diagnostic>) -> 
     let mut by_id: HashMap<String, (Unit, Option<String>)> = HashMap::new();
     for (path, text) in BUILTIN_UNITS {
         let source = Source::new(path, text.to_owned());
-        let parsed = ron_parse::parse(text)
-            .map_err(|e| source.error(e.code, e.span, e.message))
-            .and_then(|node| de::from_node::<UnitFile>(node).map_err(|e| de_diagnostic(&source, e)));
+        let parsed = match ron_parse::parse(text) {
+            Ok(node) => de::from_node::<UnitFile>(node).map_err(|e| de_diagnostic(&source, e)),
+            Err(e) => Err(source.error(e.code, e.span, e.message)),
+        };
         match parsed {
             Ok(file) => {
                 let mut problems = Vec::new();
@@ -364,9 +366,9 @@ pub fn template_names(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Read a file as text, refusing what cannot be a scenario: too large, binary, not UTF-8, empty.
-pub fn read_source(path: &Path) -> Result<Source, Diagnostic> {
+pub fn read_source(path: &Path) -> Result<Source, Box<Diagnostic>> {
     let refuse =
-        |code, message: String| Diagnostic::file(Severity::Error, code, path, message);
+        |code, message: String| Box::new(Diagnostic::file(Severity::Error, code, path, message));
     let meta = std::fs::metadata(path)
         .map_err(|e| refuse("unreadable", format!("cannot read the file: {e}")))?;
     if meta.len() > MAX_FILE_BYTES {
@@ -385,7 +387,7 @@ pub fn read_source(path: &Path) -> Result<Source, Diagnostic> {
 }
 
 /// Check raw bytes as [`read_source`] does (binary, UTF-8, empty).
-pub fn source_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
+pub fn source_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Source, Box<Diagnostic>> {
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
         return Err(at_byte(
             path,
@@ -411,26 +413,32 @@ pub fn source_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Source, Diagnost
         }
     };
     if text.trim().is_empty() {
-        return Err(Diagnostic::file(
+        return Err(Box::new(Diagnostic::file(
             Severity::Error,
             "empty-file",
             path,
             "the file is empty: expected `Scenario(...)` or `Unit(...)`".to_owned(),
-        ));
+        )));
     }
     Ok(Source::new(path, text))
 }
 
 /// A diagnostic at a byte of a file that cannot be shown as text: the position is worked out
 /// from the valid text before it.
-fn at_byte(path: &Path, bytes: &[u8], pos: usize, code: &'static str, message: String) -> Diagnostic {
+fn at_byte(
+    path: &Path,
+    bytes: &[u8],
+    pos: usize,
+    code: &'static str,
+    message: String,
+) -> Box<Diagnostic> {
     let before = String::from_utf8_lossy(&bytes[..pos.min(bytes.len())]).into_owned();
     let source = Source::new(path, before);
     let end = source.text.len();
     let mut d = source.error(code, Span::new(end, end), message);
     // Show only the readable part of the line, which is all `source` holds.
     d.end_column = d.column;
-    d
+    Box::new(d)
 }
 
 /// The `.ron` files under `paths`, sorted, each once.
