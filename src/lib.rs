@@ -8,6 +8,7 @@ pub mod model;
 pub mod report;
 pub mod scenario;
 pub mod scoring;
+pub mod sim;
 pub mod store;
 #[cfg(feature = "gui")]
 pub mod ui;
