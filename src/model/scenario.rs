@@ -9,12 +9,23 @@ use crate::scenario::raw::{Condition, Effect, RuleFile, ScenarioFile, StepFile, 
 pub struct Scenario {
     file: ScenarioFile,
     path: PathBuf,
+    hash: String,
 }
 
 impl Scenario {
     /// Wrap a file that `scenario::check` found free of errors.
-    pub(crate) fn from_checked(file: ScenarioFile, path: PathBuf) -> Self {
-        Scenario { file, path }
+    pub(crate) fn from_checked(file: ScenarioFile, path: PathBuf, text: &str) -> Self {
+        Scenario {
+            file,
+            path,
+            hash: crate::model::attempt::sha256_hex(text.as_bytes()),
+        }
+    }
+
+    /// SHA-256 of the file's text: an attempt records it, so an attempt made against another
+    /// version of the scenario is recognised.
+    pub fn content_hash(&self) -> &str {
+        &self.hash
     }
 
     pub fn id(&self) -> &str {

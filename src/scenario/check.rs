@@ -38,7 +38,7 @@ pub fn check_scenario(
     }
     let errors_after = out.iter().filter(|d| d.is_error()).count();
     (errors_after == errors_before)
-        .then(|| Scenario::from_checked(file, source.path.clone()))
+        .then(|| Scenario::from_checked(file, source.path.clone(), &source.text))
 }
 
 /// Ids a scenario defines, by kind, with where each was first defined.

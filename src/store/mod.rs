@@ -1,5 +1,7 @@
 //! Files casesim writes: always crash-safely.
 
+pub mod attempt;
+
 use std::io::Write;
 use std::path::Path;
 

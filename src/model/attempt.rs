@@ -1,0 +1,225 @@
+//! An attempt: who, which scenario (and which version of it), which seed, which mode, and the
+//! append-only list of actions, each chained to the one before by a SHA-256 hash.
+//!
+//! Nothing derived (state, verdicts) is stored: replaying the actions reproduces the state, and
+//! the judge works from the actions alone.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::action::Action;
+
+/// The format version written in every attempt header.
+pub const FORMAT: u32 = 1;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// Hints and feedback as the trainee goes.
+    Practice,
+    /// Nothing shown until submission; the attempt is locked once handed in.
+    Assessment,
+}
+
+/// The first line of an attempt file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Header {
+    pub format: u32,
+    pub trainee: String,
+    pub scenario: String,
+    /// SHA-256 of the scenario file's text when the attempt began.
+    pub scenario_hash: String,
+    pub seed: u64,
+    pub mode: Mode,
+    /// Wall time the attempt began (RFC 3339); recorded, never used by the simulation.
+    pub started: String,
+}
+
+/// One action as recorded.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// 0, 1, 2, ... in order.
+    pub index: usize,
+    /// Wall time (RFC 3339), for the record only.
+    pub wall: String,
+    /// The simulated time before the action ("2026-03-02 09:14").
+    pub sim: String,
+    pub action: Action,
+    /// SHA-256 over the previous record's hash (the header's for the first) and this record's
+    /// index, times and action.
+    pub hash: String,
+}
+
+/// A whole attempt.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attempt {
+    pub header: Header,
+    pub records: Vec<Record>,
+}
+
+/// What is wrong with an attempt's log, if anything.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "status", content = "detail")]
+pub enum Integrity {
+    Ok,
+    /// A record was edited, removed, reordered or inserted: its hash does not follow.
+    Tampered(String),
+    /// The scenario file has changed since the attempt began.
+    ScenarioChanged(String),
+    /// The attempt was never handed in (in progress, or its end was cut off).
+    Incomplete,
+    /// A recorded action is not possible when replayed.
+    InvalidAction(String),
+}
+
+impl Integrity {
+    pub fn label(&self) -> &'static str {
+        match self {
+            Integrity::Ok => "ok",
+            Integrity::Tampered(_) => "tampered",
+            Integrity::ScenarioChanged(_) => "scenario-changed",
+            Integrity::Incomplete => "incomplete",
+            Integrity::InvalidAction(_) => "invalid-action",
+        }
+    }
+}
+
+/// Lower-case hex SHA-256 of some bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(64);
+    for b in digest.iter() {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
+}
+
+impl Header {
+    /// The hash the first record chains to.
+    pub fn hash(&self) -> String {
+        sha256_hex(serde_json::to_string(self).unwrap_or_default().as_bytes())
+    }
+}
+
+/// The hash of a record given the hash before it.
+pub fn record_hash(previous: &str, index: usize, wall: &str, sim: &str, action: &Action) -> String {
+    let action = serde_json::to_string(action).unwrap_or_default();
+    sha256_hex(format!("{previous}\n{index}\n{wall}\n{sim}\n{action}").as_bytes())
+}
+
+impl Attempt {
+    pub fn new(header: Header) -> Self {
+        Attempt {
+            header,
+            records: Vec::new(),
+        }
+    }
+
+    /// The hash the next record chains to.
+    pub fn last_hash(&self) -> String {
+        self.records
+            .last()
+            .map(|r| r.hash.clone())
+            .unwrap_or_else(|| self.header.hash())
+    }
+
+    /// Append an action with its times, chaining its hash.
+    pub fn push(&mut self, action: Action, wall: String, sim: String) -> &Record {
+        let index = self.records.len();
+        let hash = record_hash(&self.last_hash(), index, &wall, &sim, &action);
+        self.records.push(Record {
+            index,
+            wall,
+            sim,
+            action,
+            hash,
+        });
+        &self.records[index]
+    }
+
+    /// Check the chain: every record's index and hash follow from the one before.
+    pub fn verify_chain(&self) -> Integrity {
+        let mut previous = self.header.hash();
+        for (i, r) in self.records.iter().enumerate() {
+            if r.index != i {
+                return Integrity::Tampered(format!(
+                    "record {} is numbered {}: records were removed, inserted or reordered",
+                    i, r.index
+                ));
+            }
+            let expected = record_hash(&previous, r.index, &r.wall, &r.sim, &r.action);
+            if expected != r.hash {
+                return Integrity::Tampered(format!(
+                    "record {i} does not match its hash: it or one before it was changed"
+                ));
+            }
+            previous = r.hash.clone();
+        }
+        Integrity::Ok
+    }
+
+    pub fn handed_in(&self) -> bool {
+        self.records
+            .last()
+            .is_some_and(|r| r.action == Action::HandIn)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attempt() -> Attempt {
+        let mut a = Attempt::new(Header {
+            format: FORMAT,
+            trainee: "Sam".into(),
+            scenario: "s".into(),
+            scenario_hash: sha256_hex(b"text"),
+            seed: 3,
+            mode: Mode::Practice,
+            started: "2026-11-24T10:00:00Z".into(),
+        });
+        a.push(Action::Open("doc".into()), "w1".into(), "2026-03-02 09:00".into());
+        a.push(Action::Finish("shelf".into()), "w2".into(), "2026-03-02 09:01".into());
+        a.push(Action::HandIn, "w3".into(), "2026-03-02 09:06".into());
+        a
+    }
+
+    #[test]
+    fn an_untouched_chain_verifies() {
+        let a = attempt();
+        assert_eq!(a.verify_chain(), Integrity::Ok);
+        assert!(a.handed_in());
+    }
+
+    #[test]
+    fn edits_reorders_and_removals_are_detected() {
+        let mut edited = attempt();
+        edited.records[1].action = Action::Finish("other".into());
+        assert_eq!(edited.verify_chain().label(), "tampered");
+
+        let mut reordered = attempt();
+        reordered.records.swap(0, 1);
+        assert_eq!(reordered.verify_chain().label(), "tampered");
+
+        let mut removed = attempt();
+        removed.records.remove(1);
+        assert_eq!(removed.verify_chain().label(), "tampered");
+
+        let mut header = attempt();
+        header.header.seed = 4;
+        assert_eq!(header.verify_chain().label(), "tampered");
+
+        let mut wall = attempt();
+        wall.records[2].wall = "w9".into();
+        assert_eq!(wall.verify_chain().label(), "tampered");
+    }
+
+    #[test]
+    fn a_cut_off_end_is_not_handed_in() {
+        let mut a = attempt();
+        a.records.pop();
+        assert_eq!(a.verify_chain(), Integrity::Ok);
+        assert!(!a.handed_in());
+    }
+}
