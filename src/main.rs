@@ -26,6 +26,10 @@ enum Command {
     Check(cli::check::CheckArgs),
     /// Print the assessment mapping matrix (criteria × where they are evidenced)
     Map(cli::map::MapArgs),
+    /// Work a scenario headlessly from a script of actions, or as a random bot
+    Play(cli::play::PlayArgs),
+    /// Judge an attempt file: every criterion's verdict with its evidence
+    Judge(cli::judge::JudgeArgs),
 }
 
 fn main() -> ExitCode {
@@ -34,6 +38,8 @@ fn main() -> ExitCode {
     let result = match args.command {
         Some(Command::Check(a)) => cli::check::run(a, &mut out),
         Some(Command::Map(a)) => cli::map::run(a, &mut out, &mut std::io::stderr()),
+        Some(Command::Play(a)) => cli::play::run(a, &mut out),
+        Some(Command::Judge(a)) => cli::judge::run(a, &mut out),
         None => match args.paths.iter().find(|p| !p.exists()) {
             Some(p) => {
                 eprintln!(

@@ -1,7 +1,9 @@
 //! The command-line interface: one file per subcommand.
 
 pub mod check;
+pub mod judge;
 pub mod map;
+pub mod play;
 
 use std::path::PathBuf;
 

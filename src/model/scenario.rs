@@ -10,15 +10,23 @@ pub struct Scenario {
     file: ScenarioFile,
     path: PathBuf,
     hash: String,
+    rule_lines: Vec<(crate::scenario::Span, usize)>,
 }
 
 impl Scenario {
     /// Wrap a file that `scenario::check` found free of errors.
     pub(crate) fn from_checked(file: ScenarioFile, path: PathBuf, text: &str) -> Self {
+        let index = crate::scenario::LineIndex::new(text);
+        let rule_lines = file
+            .evidence
+            .iter()
+            .map(|r| (r.criterion.span, index.line_col(text, r.criterion.span.start as usize).0))
+            .collect();
         Scenario {
             file,
             path,
             hash: crate::model::attempt::sha256_hex(text.as_bytes()),
+            rule_lines,
         }
     }
 
@@ -65,6 +73,14 @@ impl Scenario {
 
     pub fn step(&self, id: &str) -> Option<(&TaskFile, &StepFile)> {
         self.steps().find(|(_, s)| s.id.value == id)
+    }
+
+    /// The line a rule starts on in the file (1-based; 0 if unknown).
+    pub fn rule_line(&self, rule: &RuleFile) -> usize {
+        self.rule_lines
+            .iter()
+            .find(|(span, _)| *span == rule.criterion.span)
+            .map_or(0, |(_, line)| *line)
     }
 
     pub fn rules(&self) -> &[RuleFile] {

@@ -1,3 +1,6 @@
-//! Judging: free text by concept rubrics (the judge of attempts builds on it).
+//! Judging: attempts against evidence rules, and free text by concept rubrics.
 
+pub mod judge;
 pub mod rubric;
+
+pub use judge::judge;

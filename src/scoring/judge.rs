@@ -1,0 +1,290 @@
+//! The judge: a pure function from a scenario, its units and an attempt to a judgement.
+//!
+//! The attempt's actions are replayed through a session; every evidence rule of every criterion
+//! is evaluated on the final state. A criterion is S when every one of its rules' `requires`
+//! holds and no `against` holds; NYS when contrary evidence holds or a rule's steps were worked
+//! without meeting it; not evidenced when nothing bearing on it was done. Critical aspects are
+//! demonstrated when every criterion they map to is S. Competent needs every criterion S, every
+//! critical aspect demonstrated, a complete attempt and an intact log.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::judgement::*;
+use crate::model::{Action, Attempt, Integrity, Scenario, Unit};
+use crate::scenario::raw::{Condition, Expect, QuestionAnswer, RuleFile, StepKind};
+use crate::sim::Session;
+
+/// Judge an attempt. Never panics, whatever the attempt holds.
+pub fn judge(scenario: &Scenario, units: &[Unit], attempt: &Attempt) -> Judgement {
+    let mut integrity = attempt.verify_chain();
+    if integrity == Integrity::Ok && attempt.header.scenario_hash != scenario.content_hash() {
+        integrity = Integrity::ScenarioChanged(format!(
+            "the attempt was made against scenario version {}…, this is {}…",
+            short(&attempt.header.scenario_hash),
+            short(scenario.content_hash())
+        ));
+    }
+
+    // Replay, noting which actions touched which step.
+    let mut session = Session::new(scenario, attempt.header.seed);
+    let mut touched: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for r in &attempt.records {
+        if let Err(e) = session.apply(&r.action) {
+            if integrity == Integrity::Ok || matches!(integrity, Integrity::ScenarioChanged(_)) {
+                integrity = Integrity::InvalidAction(format!("record {}: {e}", r.index));
+            }
+            break;
+        }
+        let step = match &r.action {
+            Action::Open(doc) => Some(doc.as_str()),
+            a => a.step(),
+        };
+        if let Some(step) = step {
+            touched.entry(step.to_owned()).or_default().push(r.index);
+        }
+    }
+    if integrity == Integrity::Ok && !attempt.handed_in() {
+        integrity = Integrity::Incomplete;
+    }
+
+    let mut criteria = Vec::new();
+    let mut aspects = Vec::new();
+    for unit in units.iter().filter(|u| scenario.unit_ids().any(|id| id == u.id)) {
+        for (element, criterion) in unit.criteria() {
+            let rules: Vec<(usize, &RuleFile)> = scenario
+                .rules()
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.criterion.value == criterion.id)
+                .collect();
+            criteria.push(judge_criterion(
+                scenario,
+                &session,
+                &touched,
+                &rules,
+                CriterionJudgement {
+                    id: criterion.id.clone(),
+                    element: element.id.clone(),
+                    text: criterion.text.clone(),
+                    verdict: Verdict::NotEvidenced,
+                    provisional: false,
+                    evidence: Vec::new(),
+                    feedback: Vec::new(),
+                },
+            ));
+        }
+        for a in &unit.evidence_guide.critical_aspects {
+            let demonstrated = a.criteria.iter().all(|c| {
+                criteria
+                    .iter()
+                    .any(|j: &CriterionJudgement| j.id == *c && j.verdict == Verdict::S)
+            });
+            aspects.push(AspectJudgement {
+                id: a.id.clone(),
+                text: a.text.clone(),
+                demonstrated,
+                criteria: a.criteria.clone(),
+            });
+        }
+    }
+
+    let competent = integrity == Integrity::Ok
+        && !criteria.is_empty()
+        && criteria.iter().all(|c| c.verdict == Verdict::S)
+        && aspects.iter().all(|a| a.demonstrated);
+    let mut judgement = Judgement {
+        scenario: scenario.id().to_owned(),
+        trainee: attempt.header.trainee.clone(),
+        seed: attempt.header.seed,
+        overall: if competent {
+            Overall::Competent
+        } else {
+            Overall::NotYetCompetent
+        },
+        integrity: String::new(),
+        integrity_detail: None,
+        criteria,
+        critical_aspects: aspects,
+    };
+    judgement.set_integrity(&integrity);
+    judgement
+}
+
+fn short(hash: &str) -> &str {
+    hash.get(..12).unwrap_or(hash)
+}
+
+fn judge_criterion(
+    scenario: &Scenario,
+    session: &Session<'_>,
+    touched: &BTreeMap<String, Vec<usize>>,
+    rules: &[(usize, &RuleFile)],
+    mut j: CriterionJudgement,
+) -> CriterionJudgement {
+    let mut verdicts = Vec::new();
+    for &(index, rule) in rules {
+        let held = session.holds(&rule.requires);
+        let mut places: BTreeSet<String> = scenario
+            .rule_places(rule)
+            .into_iter()
+            .map(|(_, s)| s.id.value.clone())
+            .collect();
+        referenced_documents(&rule.requires, &mut places);
+        let actions: Vec<usize> = places
+            .iter()
+            .flat_map(|p| touched.get(p).into_iter().flatten().copied())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let worked = places.iter().any(|p| {
+            session
+                .state()
+                .steps
+                .get(p)
+                .is_some_and(|s| s.started || s.done)
+        }) || !actions.is_empty();
+        let line = scenario.rule_line(rule);
+        j.provisional |= rubric_dependent(scenario, &rule.requires)
+            || rule.against.iter().any(|a| rubric_dependent(scenario, &a.when));
+        let contrary: Vec<_> = rule
+            .against
+            .iter()
+            .filter(|a| session.holds(&a.when))
+            .collect();
+        j.evidence.push(Evidence {
+            rule: index,
+            line,
+            method: rule.method.value,
+            expected: describe(&rule.requires),
+            held,
+            actions: actions.clone(),
+            contrary: false,
+            feedback: session.render(if held {
+                &rule.satisfied.value
+            } else {
+                &rule.not_yet.value
+            }),
+        });
+        for a in &contrary {
+            j.evidence.push(Evidence {
+                rule: index,
+                line,
+                method: rule.method.value,
+                expected: format!("not: {}", describe(&a.when)),
+                held: true,
+                actions: actions.clone(),
+                contrary: true,
+                feedback: session.render(&a.feedback.value),
+            });
+            j.feedback.push(session.render(&a.feedback.value));
+        }
+        let verdict = if !contrary.is_empty() {
+            Verdict::Nys
+        } else if held {
+            j.feedback.push(session.render(&rule.satisfied.value));
+            Verdict::S
+        } else if worked {
+            j.feedback.push(session.render(&rule.not_yet.value));
+            Verdict::Nys
+        } else {
+            Verdict::NotEvidenced
+        };
+        verdicts.push(verdict);
+    }
+    j.verdict = if verdicts.is_empty() || verdicts.iter().all(|v| *v == Verdict::NotEvidenced) {
+        Verdict::NotEvidenced
+    } else if verdicts.iter().all(|v| *v == Verdict::S) {
+        Verdict::S
+    } else {
+        Verdict::Nys
+    };
+    // Only a verdict that rests on judged text needs the assessor's confirmation.
+    j.provisional &= j.verdict != Verdict::NotEvidenced;
+    j.feedback.dedup();
+    j
+}
+
+/// Documents a condition reads: opening them is working on the rule.
+fn referenced_documents(c: &Condition, out: &mut BTreeSet<String>) {
+    match c {
+        Condition::Read(d) | Condition::FlaggedOutOfDate(d) => {
+            out.insert(d.value.clone());
+        }
+        Condition::All(cs) | Condition::Any(cs) => {
+            cs.iter().for_each(|c| referenced_documents(c, out))
+        }
+        Condition::Not(c) => referenced_documents(c, out),
+        _ => {}
+    }
+}
+
+/// Whether a condition rests on free text judged by a rubric.
+fn rubric_dependent(scenario: &Scenario, c: &Condition) -> bool {
+    use Condition::*;
+    let kind = |s: &crate::scenario::raw::Id| scenario.step(&s.value).map(|(_, st)| &st.kind);
+    match c {
+        Concept(..) | RubricMet(_) => true,
+        FieldOk(s, f) => matches!(kind(s), Some(StepKind::Form { fields, .. })
+            if fields.iter().any(|x| x.id.value == f.value && matches!(x.expect, Some(Expect::Covers(_))))),
+        FormOk(s) => matches!(kind(s), Some(StepKind::Form { fields, .. })
+            if fields.iter().any(|x| matches!(x.expect, Some(Expect::Covers(_))))),
+        Correct(s, _) | Score(s, _) => matches!(kind(s), Some(StepKind::Questions { questions, .. })
+            if questions.iter().any(|q| matches!(q.answer, QuestionAnswer::Short(_)))),
+        Chose(s, r) => matches!(kind(s), Some(StepKind::Dialogue { nodes, .. })
+            if nodes.iter().flat_map(|n| &n.replies).any(|x| x.id.value == r.value && x.typed.is_some())),
+        All(cs) | Any(cs) => cs.iter().any(|c| rubric_dependent(scenario, c)),
+        Not(c) => rubric_dependent(scenario, c),
+        _ => false,
+    }
+}
+
+/// A condition in words, for assessors.
+pub fn describe(c: &Condition) -> String {
+    use crate::scenario::raw::Compare;
+    use Condition::*;
+    let cmp = |c: &Compare| match *c {
+        Compare::AtLeast(n) => format!("at least {n}"),
+        Compare::AtMost(n) => format!("at most {n}"),
+        Compare::Exactly(n) => format!("exactly {n}"),
+    };
+    let list = |cs: &[Condition], word: &str| {
+        cs.iter()
+            .map(|c| {
+                let d = describe(c);
+                if matches!(c, All(_) | Any(_)) {
+                    format!("({d})")
+                } else {
+                    d
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(word)
+    };
+    match c {
+        Done(s) => format!("step `{s}` done"),
+        Chose(s, a) => format!("`{a}` chosen in `{s}`"),
+        Reached(s, n) => format!("`{s}` reached `{n}`"),
+        Disclosed(f) => format!("the client disclosed `{f}`"),
+        Flag(f) => format!("`{f}` set"),
+        Read(d) => format!("`{d}` read"),
+        FlaggedOutOfDate(d) => format!("`{d}` flagged out of date"),
+        FlagsCorrect(s) => format!("exactly the out-of-date documents flagged in `{s}`"),
+        FieldOk(s, f) => format!("field `{f}` of `{s}` meets its expectation"),
+        FormOk(s) => format!("form `{s}` complete and correct"),
+        WithinBudget(s) => format!("plan `{s}` within budget"),
+        Includes(s, x) => format!("plan `{s}` includes `{x}`"),
+        ScheduledInTime(s) => format!("`{s}` booked in time"),
+        Correct(s, x) => format!("`{x}` correct in `{s}`"),
+        Score(s, c) => format!("score in `{s}` {}", cmp(c)),
+        Concept(s, k) => format!("`{s}` shows concept `{k}`"),
+        RubricMet(s) => format!("`{s}` meets its rubric"),
+        ReportClear(s) => format!("report `{s}` raises no concern"),
+        Rapport(c) => format!("rapport {}", cmp(c)),
+        Trust(c) => format!("trust {}", cmp(c)),
+        Day(c) => format!("day {}", cmp(c)),
+        Arrived(e) => format!("`{e}` arrived"),
+        All(cs) => list(cs, " and "),
+        Any(cs) => list(cs, " or "),
+        Not(c) => format!("not ({})", describe(c)),
+    }
+}
