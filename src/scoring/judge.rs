@@ -29,7 +29,7 @@ pub fn judge(scenario: &Scenario, units: &[Unit], attempt: &Attempt) -> Judgemen
     let mut session = Session::new(scenario, attempt.header.seed);
     let mut touched: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for r in &attempt.records {
-        if let Err(e) = session.apply(&r.action) {
+        if let Err(e) = session.replay(&r.action) {
             if integrity == Integrity::Ok || matches!(integrity, Integrity::ScenarioChanged(_)) {
                 integrity = Integrity::InvalidAction(format!("record {}: {e}", r.index));
             }

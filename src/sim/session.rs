@@ -256,6 +256,18 @@ impl<'s> Session<'s> {
         Ok(outcome)
     }
 
+    /// Apply an action without keeping a copy to roll back to: faster, for replaying a log that
+    /// stops at its first refused action (the judge). After an `Err` the state is unspecified.
+    pub fn replay(&mut self, action: &Action) -> Result<Outcome, ActionError> {
+        if self.state.handed_in {
+            return refuse("the attempt has been handed in: nothing more can be done");
+        }
+        let mut outcome = Outcome::default();
+        self.act(action, &mut outcome)?;
+        self.arrivals(&mut outcome);
+        Ok(outcome)
+    }
+
     fn complete(&mut self, step: &StepFile, outcome: &mut Outcome) {
         let state = self.step_state(&step.id.value);
         state.started = true;
