@@ -124,7 +124,8 @@ pub fn run(args: PlayArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
             anyhow::anyhow!("{}:{line}:{col}: {}", script.display(), e.message)
         })?;
         for a in actions {
-            if let Err(e) = record(&mut session, &mut attempt, &mut writer, a.value.clone())? {
+            let action = a.value.map_text(|t| session.render(t));
+            if let Err(e) = record(&mut session, &mut attempt, &mut writer, action)? {
                 let (line, col) = lines.line_col(&text, a.span.start as usize);
                 bail!(
                     "{}:{line}:{col}: action refused: {e} (the attempt so far is in {})",

@@ -16,6 +16,9 @@
 //!     HandIn,
 //! ]
 //! ```
+//!
+//! In a script, text may name a variation as `{name}`: it is filled in from the attempt's seed
+//! before the action is applied (see [`Action::map_text`]); the attempt records the result.
 
 use serde::{Deserialize, Serialize};
 
@@ -93,6 +96,47 @@ pub enum Given {
 }
 
 impl Action {
+    /// The same action with `f` applied to every text in it: ids, values and words. Scripts use
+    /// it to fill in `{variation}` placeholders from the seed, e.g. flagging
+    /// `"{stale_brochure}"` whichever brochure the seed made stale.
+    pub fn map_text(&self, f: impl Fn(&str) -> String) -> Action {
+        let list = |v: &[String]| v.iter().map(|s| f(s)).collect::<Vec<_>>();
+        match self {
+            Action::Open(d) => Action::Open(f(d)),
+            Action::Flag { step, document } => Action::Flag { step: f(step), document: f(document) },
+            Action::Unflag { step, document } => Action::Unflag { step: f(step), document: f(document) },
+            Action::Finish(s) => Action::Finish(f(s)),
+            Action::Choose { step, answers } => Action::Choose { step: f(step), answers: list(answers) },
+            Action::Reply { step, reply, text } => Action::Reply {
+                step: f(step),
+                reply: f(reply),
+                text: text.as_deref().map(&f),
+            },
+            Action::EndConversation(s) => Action::EndConversation(f(s)),
+            Action::Fill { step, field, value } => Action::Fill { step: f(step), field: f(field), value: f(value) },
+            Action::Plan { step, service, quantity } => Action::Plan { step: f(step), service: f(service), quantity: *quantity },
+            Action::Book { step, day, time } => Action::Book { step: f(step), day: *day, time: f(time) },
+            Action::Order { step, items } => Action::Order { step: f(step), items: list(items) },
+            Action::Pair { step, pairs } => Action::Pair {
+                step: f(step),
+                pairs: pairs.iter().map(|(l, r)| (f(l), f(r))).collect(),
+            },
+            Action::Write { step, text } => Action::Write { step: f(step), text: f(text) },
+            Action::Answer { step, question, answer } => Action::Answer {
+                step: f(step),
+                question: f(question),
+                answer: match answer {
+                    Given::Options(o) => Given::Options(list(o)),
+                    Given::Words(w) => Given::Words(f(w)),
+                },
+            },
+            Action::RequestReport(s) => Action::RequestReport(f(s)),
+            Action::Submit(s) => Action::Submit(f(s)),
+            Action::WaitUntil { day } => Action::WaitUntil { day: *day },
+            Action::HandIn => Action::HandIn,
+        }
+    }
+
     /// The step the action works on, if any.
     pub fn step(&self) -> Option<&str> {
         match self {

@@ -2,7 +2,7 @@
 //!
 //! The deserializer consumes the tree, so strings are moved into the visitors, not copied.
 //! Before each value is handed to a `Deserialize` impl its span is recorded with
-//! [`set_next_span`] (see [`super::Spanned`]), and every error leaves with the span of the
+//! `set_next_span` (see [`super::Spanned`]), and every error leaves with the span of the
 //! innermost value (or field name, or variant name) it is about.
 //!
 //! The representation is RON's: structs are `Name(field: value, ...)` or `(field: value, ...)`,
@@ -1370,10 +1370,10 @@ Doc(
             let text =
                 ron::ser::to_string_pretty(&doc, Default::default()).expect("ron serializes");
             for at in 0..text.len() {
-                if let Some(prefix) = text.get(..at) {
-                    if let Err(e) = from_str::<Doc>(prefix) {
-                        prop_assert!(e.span.is_some_and(|s| s.end as usize <= prefix.len()));
-                    }
+                if let Some(prefix) = text.get(..at)
+                    && let Err(e) = from_str::<Doc>(prefix)
+                {
+                    prop_assert!(e.span.is_some_and(|s| s.end as usize <= prefix.len()));
                 }
             }
         }
@@ -1453,68 +1453,5 @@ Doc(
             "synthetic {} KB x20: casesim {ours:?}, ron {theirs:?}",
             all.len() / 1024
         );
-    }
-}
-
-#[cfg(test)]
-#[path = "/work/main/benches/gen/mod.rs"]
-#[allow(dead_code, clippy::all)]
-mod tmp_gen;
-
-#[cfg(test)]
-mod tmp_bench {
-    use std::time::{Duration, Instant};
-
-    fn median<T>(mut f: impl FnMut() -> T) -> Duration {
-        let mut v: Vec<Duration> = (0..5)
-            .map(|_| {
-                let s = Instant::now();
-                let r = f();
-                let e = s.elapsed();
-                drop(r);
-                e
-            })
-            .collect();
-        v.sort();
-        v[2]
-    }
-
-    #[test]
-    #[ignore]
-    fn tmp_breakdown() {
-        use crate::scenario::raw::ScenarioFile;
-        let texts: Vec<String> = (0..300).map(super::tmp_gen::scenario).collect();
-        let parse = median(|| texts.iter().map(|t| super::ron_parse::parse(t).unwrap()).collect::<Vec<_>>());
-        let parse_drop = median(|| {
-            for t in &texts {
-                std::hint::black_box(super::ron_parse::parse(t).unwrap());
-            }
-        });
-        let ours = median(|| texts.iter().map(|t| super::from_str::<ScenarioFile>(t).unwrap()).collect::<Vec<_>>());
-        let ron = median(|| texts.iter().map(|t| ron::from_str::<ScenarioFile>(t).unwrap()).collect::<Vec<_>>());
-        let lib = median(|| {
-            let sources: Vec<_> = texts.iter().enumerate().map(|(i, t)| crate::scenario::Source::new(format!("g{i}.ron"), t.clone())).collect();
-            crate::scenario::Library::from_sources(sources)
-        });
-        println!("parse only {parse:?}; parse+drop {parse_drop:?}; parse+de {ours:?}; ron {ron:?}; library {lib:?}");
-    }
-}
-#[cfg(test)]
-mod tmp_bench2 {
-    #[test]
-    #[ignore]
-    fn tmp_loop() {
-        use crate::scenario::raw::ScenarioFile;
-        let texts: Vec<String> = (0..20).map(super::tmp_gen::scenario).collect();
-        let mode = std::env::var("MODE").unwrap_or_default();
-        let iters: usize = std::env::var("ITERS").ok().and_then(|s| s.parse().ok()).unwrap_or(30);
-        for _ in 0..iters {
-            match mode.as_str() {
-                "gen" => {}
-                "ron" => { std::hint::black_box(texts.iter().map(|t| ron::from_str::<ScenarioFile>(t).unwrap()).collect::<Vec<_>>()); }
-                "parse" => { std::hint::black_box(texts.iter().map(|t| super::ron_parse::parse(t).unwrap()).collect::<Vec<_>>()); }
-                _ => { std::hint::black_box(texts.iter().map(|t| super::from_str::<ScenarioFile>(t).unwrap()).collect::<Vec<_>>()); }
-            }
-        }
     }
 }

@@ -174,6 +174,35 @@ fn find_quote_or_backslash(b: &[u8], mut i: usize) -> Option<usize> {
         .map(|k| i + k)
 }
 
+/// The index of the first `needle` in `b` from `i`, eight bytes at a time.
+fn find_byte(b: &[u8], mut i: usize, needle: u8) -> Option<usize> {
+    while let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let hits = bytes_equal(u64::from_le_bytes(*chunk), needle);
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b.get(i..)?.iter().position(|&c| c == needle).map(|k| i + k)
+}
+
+/// The index of the first byte from `i` that is not a space, eight bytes at a time.
+fn skip_spaces(b: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let x = u64::from_le_bytes(*chunk) ^ (ONES * u64::from(b' '));
+        // The number of leading (lowest-addressed) spaces: 8 if all are.
+        let spaces = (x.trailing_zeros() / 8) as usize;
+        i += spaces;
+        if spaces < 8 {
+            return i;
+        }
+    }
+    while b.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    i
+}
+
 /// Characters allowed in a raw identifier `r#...` besides identifier characters.
 fn is_raw_ident_extra(b: u8) -> bool {
     matches!(b, b'.' | b'+' | b'-')
@@ -272,15 +301,15 @@ impl<'a> Parser<'a> {
     /// text inside a list, map, struct or tuple, the error is that the innermost one is never
     /// closed, at its opening bracket.
     fn expected(&self, what: &str) -> ParseError {
-        if self.pos >= self.bytes.len() {
-            if let Some(&open) = self.open.last() {
-                let bracket = char::from(self.bytes[open]);
-                return error(
-                    Span::new(open, open + 1),
-                    "syntax",
-                    format!("this `{bracket}` is never closed: expected {what}, found end of file"),
-                );
-            }
+        if self.pos >= self.bytes.len()
+            && let Some(&open) = self.open.last()
+        {
+            let bracket = char::from(self.bytes[open]);
+            return error(
+                Span::new(open, open + 1),
+                "syntax",
+                format!("this `{bracket}` is never closed: expected {what}, found end of file"),
+            );
         }
         let (span, found) = self.found(self.pos);
         error(span, "syntax", format!("expected {what}, found {found}"))
@@ -294,16 +323,14 @@ impl<'a> Parser<'a> {
             span,
             kind: NodeKind::Str(_),
         }) = prev
-        {
-            if self
+            && self
                 .text
                 .get(span.range())
                 .is_some_and(|t| t.contains('\n'))
-            {
-                e.message.push_str(
-                    " (the string before it runs over several lines: is its closing `\"` missing?)",
-                );
-            }
+        {
+            e.message.push_str(
+                " (the string before it runs over several lines: is its closing `\"` missing?)",
+            );
         }
         e
     }
@@ -313,28 +340,14 @@ impl<'a> Parser<'a> {
         let b = self.bytes;
         loop {
             match b.get(i) {
-                Some(b' ') => {
-                    i += 1;
-                    // Indentation: eight spaces at a time.
-                    while b
-                        .get(i..)
-                        .and_then(<[u8]>::first_chunk::<8>)
-                        .is_some_and(|c| *c == [b' '; 8])
-                    {
-                        i += 8;
-                    }
-                }
-                Some(b'\t' | b'\n' | b'\r') => i += 1,
+                Some(b' ') => i = skip_spaces(b, i + 1),
+                // A line break is usually followed by indentation.
+                Some(b'\n') => i = skip_spaces(b, i + 1),
+                Some(b'\t' | b'\r') => i += 1,
                 Some(b'/') => match b.get(i + 1) {
                     Some(b'/') => {
                         i += 2;
-                        i = match b
-                            .get(i..)
-                            .and_then(|rest| rest.iter().position(|&c| c == b'\n'))
-                        {
-                            Some(k) => i + k,
-                            None => b.len(),
-                        };
+                        i = find_byte(b, i, b'\n').unwrap_or(b.len());
                     }
                     Some(b'*') => {
                         let open = i;
@@ -368,8 +381,12 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Skip whitespace and comments; cheap when there are none.
+    #[inline]
     fn skip_ws(&mut self) -> Result<(), ParseError> {
-        self.pos = self.ws_end(self.pos)?;
+        if let Some(b' ' | b'\n' | b'\t' | b'\r' | b'/') = self.peek() {
+            self.pos = self.ws_end(self.pos)?;
+        }
         Ok(())
     }
 
@@ -775,7 +792,7 @@ impl<'a> Parser<'a> {
         let content = i + 1;
         let mut j = content;
         loop {
-            match b[j.min(b.len())..].iter().position(|&c| c == b'"') {
+            match find_byte(b, j, b'"') {
                 None => {
                     return Err(Self::unterminated_string(
                         open,
@@ -783,8 +800,7 @@ impl<'a> Parser<'a> {
                         "raw string",
                     ));
                 }
-                Some(k) => {
-                    let quote = j + k;
+                Some(quote) => {
                     let close_end = quote + 1 + hashes;
                     if close_end <= b.len() && b[quote + 1..close_end].iter().all(|&c| c == b'#') {
                         let s = self.text.get(content..quote).unwrap_or("").to_string();

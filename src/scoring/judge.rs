@@ -27,7 +27,7 @@ pub fn judge(scenario: &Scenario, units: &[Unit], attempt: &Attempt) -> Judgemen
 
     // Replay, noting which actions touched which step.
     let mut session = Session::new(scenario, attempt.header.seed);
-    let mut touched: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut touched = Touched::default();
     for r in &attempt.records {
         if let Err(e) = session.replay(&r.action) {
             if integrity == Integrity::Ok || matches!(integrity, Integrity::ScenarioChanged(_)) {
@@ -35,12 +35,13 @@ pub fn judge(scenario: &Scenario, units: &[Unit], attempt: &Attempt) -> Judgemen
             }
             break;
         }
-        let step = match &r.action {
-            Action::Open(doc) => Some(doc.as_str()),
-            a => a.step(),
-        };
-        if let Some(step) = step {
-            touched.entry(step.to_owned()).or_default().push(r.index);
+        match &r.action {
+            Action::Open(doc) => touched.documents.entry(doc.clone()).or_default().push(r.index),
+            a => {
+                if let Some(step) = a.step() {
+                    touched.steps.entry(step.to_owned()).or_default().push(r.index);
+                }
+            }
         }
     }
     if integrity == Integrity::Ok && !attempt.handed_in() {
@@ -110,6 +111,14 @@ pub fn judge(scenario: &Scenario, units: &[Unit], attempt: &Attempt) -> Judgemen
     judgement
 }
 
+/// Which actions (record indices) worked on which step, and which opened which document. Kept
+/// apart: a document and a step may share an id.
+#[derive(Default)]
+struct Touched {
+    steps: BTreeMap<String, Vec<usize>>,
+    documents: BTreeMap<String, Vec<usize>>,
+}
+
 fn short(hash: &str) -> &str {
     hash.get(..12).unwrap_or(hash)
 }
@@ -117,22 +126,24 @@ fn short(hash: &str) -> &str {
 fn judge_criterion(
     scenario: &Scenario,
     session: &Session<'_>,
-    touched: &BTreeMap<String, Vec<usize>>,
+    touched: &Touched,
     rules: &[(usize, &RuleFile)],
     mut j: CriterionJudgement,
 ) -> CriterionJudgement {
     let mut verdicts = Vec::new();
     for &(index, rule) in rules {
         let held = session.holds(&rule.requires);
-        let mut places: BTreeSet<String> = scenario
+        let places: BTreeSet<String> = scenario
             .rule_places(rule)
             .into_iter()
             .map(|(_, s)| s.id.value.clone())
             .collect();
-        referenced_documents(&rule.requires, &mut places);
+        let mut documents = BTreeSet::new();
+        referenced_documents(&rule.requires, &mut documents);
         let actions: Vec<usize> = places
             .iter()
-            .flat_map(|p| touched.get(p).into_iter().flatten().copied())
+            .flat_map(|p| touched.steps.get(p).into_iter().flatten().copied())
+            .chain(documents.iter().flat_map(|d| touched.documents.get(d).into_iter().flatten().copied()))
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
@@ -189,13 +200,19 @@ fn judge_criterion(
         } else {
             Verdict::NotEvidenced
         };
-        verdicts.push(verdict);
+        verdicts.push((verdict, rule));
     }
-    j.verdict = if verdicts.is_empty() || verdicts.iter().all(|v| *v == Verdict::NotEvidenced) {
+    j.verdict = if verdicts.iter().all(|(v, _)| *v == Verdict::NotEvidenced) {
         Verdict::NotEvidenced
-    } else if verdicts.iter().all(|v| *v == Verdict::S) {
+    } else if verdicts.iter().all(|(v, _)| *v == Verdict::S) {
         Verdict::S
     } else {
+        // Part of the evidence is missing: say what, not only what went well.
+        for (v, rule) in &verdicts {
+            if *v == Verdict::NotEvidenced {
+                j.feedback.push(session.render(&rule.not_yet.value));
+            }
+        }
         Verdict::Nys
     };
     // Only a verdict that rests on judged text needs the assessor's confirmation.
@@ -228,7 +245,9 @@ fn rubric_dependent(scenario: &Scenario, c: &Condition) -> bool {
             if fields.iter().any(|x| x.id.value == f.value && matches!(x.expect, Some(Expect::Covers(_))))),
         FormOk(s) => matches!(kind(s), Some(StepKind::Form { fields, .. })
             if fields.iter().any(|x| matches!(x.expect, Some(Expect::Covers(_))))),
-        Correct(s, _) | Score(s, _) => matches!(kind(s), Some(StepKind::Questions { questions, .. })
+        Correct(s, q) => matches!(kind(s), Some(StepKind::Questions { questions, .. })
+            if questions.iter().any(|x| x.id.value == q.value && matches!(x.answer, QuestionAnswer::Short(_)))),
+        Score(s, _) => matches!(kind(s), Some(StepKind::Questions { questions, .. })
             if questions.iter().any(|q| matches!(q.answer, QuestionAnswer::Short(_)))),
         Chose(s, r) => matches!(kind(s), Some(StepKind::Dialogue { nodes, .. })
             if nodes.iter().flat_map(|n| &n.replies).any(|x| x.id.value == r.value && x.typed.is_some())),

@@ -420,14 +420,15 @@ impl<'s> Session<'s> {
                 let Some(f) = fields.iter().find(|f| f.id.value == *field) else {
                     return refuse(format!("the form has no field `{field}`"));
                 };
-                self.check_field(f, value)?;
+                let value = normalise(f, value);
+                self.check_field(f, &value)?;
                 let id = action.step().unwrap_or_default().to_owned();
                 let state = self.step_state(&id);
                 state.started = true;
-                if value.trim().is_empty() {
+                if value.is_empty() {
                     state.texts.remove(field);
                 } else {
-                    state.texts.insert(field.clone(), value.trim().to_owned());
+                    state.texts.insert(field.clone(), value);
                 }
             }
             (Action::Submit(id), Some(StepKind::Form { fields, .. })) => {
@@ -481,6 +482,12 @@ impl<'s> Session<'s> {
                     || t > NaiveTime::from_hms_opt(19, 0, 0).unwrap_or_default()
                 {
                     return refuse("meetings are booked between 07:00 and 19:00");
+                }
+                if *day == self.day() && t < self.state.clock.time() {
+                    return refuse(format!(
+                        "{time} today has already passed (it is {})",
+                        self.state.clock.format("%H:%M")
+                    ));
                 }
                 let id = action.step().unwrap_or_default().to_owned();
                 self.step_state(&id).booked = Some((*day, time.clone()));
@@ -1028,6 +1035,26 @@ impl<'s> Session<'s> {
         // Only what would be accepted.
         out.retain(|a| self.clone().apply(a).is_ok());
         out
+    }
+}
+
+/// A field's value as stored: trimmed; yes/no in lower case; numbers without currency signs,
+/// codes or thousands separators ("$1,200" → "1200", "KES 9,000" → "9000").
+fn normalise(f: &FieldFile, value: &str) -> String {
+    let v = value.trim();
+    match f.kind {
+        FieldKind::YesNo => v.to_lowercase(),
+        FieldKind::Number | FieldKind::Money => {
+            let stripped = v
+                .trim_start_matches(|c: char| c.is_alphabetic() || c == '$' || c.is_whitespace())
+                .replace([',', ' '], "");
+            if stripped.parse::<f64>().is_ok() {
+                stripped
+            } else {
+                v.to_owned()
+            }
+        }
+        _ => v.to_owned(),
     }
 }
 

@@ -2,7 +2,9 @@
 
 mod bad_fixtures;
 mod check;
+mod engine;
 mod format_guide;
+mod golden;
 mod map;
 mod units;
 
