@@ -172,6 +172,16 @@ impl<'a, 'o> Checker<'a, 'o> {
         known
     }
 
+    /// [`Checker::known`] with candidates built only when the id is unknown: most references
+    /// resolve, and copying every id list for each would cost more than the checking.
+    fn known_by(&mut self, known: bool, what: &str, id: &Id, candidates: impl FnOnce(&Self) -> Vec<String>) -> bool {
+        if !known {
+            let names = candidates(self);
+            self.known(false, what, id, names.iter().map(String::as_str));
+        }
+        known
+    }
+
     fn date(&mut self, s: &Spanned<String>, what: &str) -> Option<NaiveDate> {
         if s.value.contains('{') {
             return None;
@@ -492,8 +502,7 @@ impl<'a, 'o> Checker<'a, 'o> {
             self.quantity(&s.waitlist_days, "a waiting time");
             if let Some(p) = &s.provider {
                 let known = self.people.contains(&p.value);
-                let names: Vec<String> = self.people.order.clone();
-                self.known(known, "staff member or stakeholder", p, names.iter().map(String::as_str));
+                self.known_by(known, "staff member or stakeholder", p, |c| c.people.order.clone());
             }
         }
     }
@@ -589,11 +598,13 @@ impl<'a, 'o> Checker<'a, 'o> {
 
     fn people_ref(&mut self, id: &Id, allow_client: bool) {
         let known = self.people.contains(&id.value) || (allow_client && id.value == CLIENT);
-        let mut names: Vec<String> = self.people.order.clone();
-        if allow_client {
-            names.push(CLIENT.to_owned());
-        }
-        self.known(known, "staff member or stakeholder", id, names.iter().map(String::as_str));
+        self.known_by(known, "staff member or stakeholder", id, |c| {
+            let mut names = c.people.order.clone();
+            if allow_client {
+                names.push(CLIENT.to_owned());
+            }
+            names
+        });
     }
 
     fn step(&mut self, s: &'a StepFile) {
@@ -604,8 +615,9 @@ impl<'a, 'o> Checker<'a, 'o> {
                 }
                 for d in documents {
                     let known = self.documents.contains(&d.value) || self.records.contains(&d.value);
-                    let names: Vec<String> = self.documents.order.iter().chain(&self.records.order).cloned().collect();
-                    self.known(known, "document or record", d, names.iter().map(String::as_str));
+                    self.known_by(known, "document or record", d, |c| {
+                        c.documents.order.iter().chain(&c.records.order).cloned().collect()
+                    });
                 }
                 let _ = flag_out_of_date;
             }
@@ -647,8 +659,7 @@ impl<'a, 'o> Checker<'a, 'o> {
                 }
                 for svc in services {
                     let known = self.services.contains(&svc.value);
-                    let names = self.services.order.clone();
-                    self.known(known, "service", svc, names.iter().map(String::as_str));
+                    self.known_by(known, "service", svc, |c| c.services.order.clone());
                 }
                 if self.services.order.is_empty() {
                     self.error("empty", s.id.span, "a `FinancialPlan` step needs services in the office");
@@ -817,8 +828,7 @@ impl<'a, 'o> Checker<'a, 'o> {
                 FieldKind::OneOf(opts) | FieldKind::AnyOf(opts) => self.option_value(v, opts),
                 FieldKind::Service => {
                     let known = self.services.contains(&v.value);
-                    let names = self.services.order.clone();
-                    self.known(known, "service", v, names.iter().map(String::as_str));
+                    self.known_by(known, "service", v, |c| c.services.order.clone());
                 }
                 FieldKind::Contact => self.people_ref(v, false),
                 FieldKind::YesNo => {
@@ -969,8 +979,7 @@ impl<'a, 'o> Checker<'a, 'o> {
                 }
                 Effect::Disclose(f) => {
                     let known = self.facts.contains(&f.value);
-                    let names = self.facts.order.clone();
-                    self.known(known, "fact", f, names.iter().map(String::as_str));
+                    self.known_by(known, "fact", f, |c| c.facts.order.clone());
                 }
                 Effect::SetFlag(f) => {
                     if f.value.trim().is_empty() {
@@ -1101,8 +1110,7 @@ impl<'a, 'o> Checker<'a, 'o> {
             },
             Disclosed(f) => {
                 let known = self.facts.contains(&f.value);
-                let names = self.facts.order.clone();
-                if self.known(known, "fact", f, names.iter().map(String::as_str))
+                if self.known_by(known, "fact", f, |c| c.facts.order.clone())
                     && !self.disclosed.contains(f.value.as_str())
                 {
                     self.never(f.span, format!("no effect discloses `{}`", f.value));
@@ -1117,17 +1125,16 @@ impl<'a, 'o> Checker<'a, 'o> {
             }
             Read(d) => {
                 let known = self.documents.contains(&d.value) || self.records.contains(&d.value);
-                let names: Vec<String> = self.documents.order.iter().chain(&self.records.order).cloned().collect();
-                if self.known(known, "document or record", d, names.iter().map(String::as_str))
-                    && !self.steps.values().any(|s| matches!(&s.kind, StepKind::Documents { documents, .. } if documents.iter().any(|x| x.value == d.value)))
+                if self.known_by(known, "document or record", d, |c| {
+                    c.documents.order.iter().chain(&c.records.order).cloned().collect()
+                }) && !self.steps.values().any(|s| matches!(&s.kind, StepKind::Documents { documents, .. } if documents.iter().any(|x| x.value == d.value)))
                 {
                     self.never(d.span, format!("no `Documents` step shows `{}`", d.value));
                 }
             }
             FlaggedOutOfDate(d) => {
                 let known = self.documents.contains(&d.value);
-                let names = self.documents.order.clone();
-                if self.known(known, "document", d, names.iter().map(String::as_str))
+                if self.known_by(known, "document", d, |c| c.documents.order.clone())
                     && !self.flaggable.contains(d.value.as_str())
                 {
                     self.never(d.span, format!("no `Documents` step with `flag_out_of_date: true` shows `{}`", d.value));
@@ -1160,13 +1167,18 @@ impl<'a, 'o> Checker<'a, 'o> {
             },
             Includes(s, svc) => match self.step_ref(s).map(|st| (st, &st.kind)) {
                 Some((_, StepKind::FinancialPlan { services, .. })) => {
-                    let allowed: Vec<String> = if services.is_empty() {
-                        self.services.order.clone()
+                    let known = if services.is_empty() {
+                        self.services.contains(&svc.value)
                     } else {
-                        services.iter().map(|x| x.value.clone()).collect()
+                        services.iter().any(|x| x.value == svc.value)
                     };
-                    let known = allowed.contains(&svc.value);
-                    self.known(known, "service offered in this plan", svc, allowed.iter().map(String::as_str));
+                    self.known_by(known, "service offered in this plan", svc, |c| {
+                        if services.is_empty() {
+                            c.services.order.clone()
+                        } else {
+                            services.iter().map(|x| x.value.clone()).collect()
+                        }
+                    });
                 }
                 Some((st, _)) => self.wrong_kind("Includes", s, st, "a `FinancialPlan`"),
                 None => {}
@@ -1228,8 +1240,7 @@ impl<'a, 'o> Checker<'a, 'o> {
             }
             Arrived(e) => {
                 let known = self.events.contains(&e.value);
-                let names = self.events.order.clone();
-                self.known(known, "event", e, names.iter().map(String::as_str));
+                self.known_by(known, "event", e, |c| c.events.order.clone());
             }
             All(cs) => {
                 for (i, a) in cs.iter().enumerate() {

@@ -72,40 +72,48 @@ impl Library {
         let files = sources.len();
         let mut diagnostics = Vec::new();
         let mut unit_files: Vec<(Source, Node)> = Vec::new();
-        let mut scenario_files: Vec<(Source, Node)> = Vec::new();
+        // Each scenario is deserialized as soon as it is parsed, so that only one parse tree is
+        // held at a time; checking waits until every unit is loaded.
+        let mut scenario_files: Vec<(Source, ScenarioFile, Vec<(String, Span)>)> = Vec::new();
         for source in sources {
-            match ron_parse::parse(&source.text) {
-                Err(_) if is_blank(&source.text) => diagnostics.push(Diagnostic::file(
-                    Severity::Error,
-                    "empty-file",
-                    &source.path,
-                    "the file holds only comments: expected `Scenario(...)` or `Unit(...)`"
-                        .to_owned(),
-                )),
-                Err(e) => diagnostics.push(source.error(e.code, e.span, e.message)),
-                Ok(node) => match classify(&source, &node) {
-                    Ok(FileKind::Unit) => unit_files.push((source, node)),
-                    Ok(FileKind::Scenario) => scenario_files.push((source, node)),
-                    Err(d) => diagnostics.push(*d),
-                },
+            let node = match ron_parse::parse(&source.text) {
+                Err(_) if is_blank(&source.text) => {
+                    diagnostics.push(Diagnostic::file(
+                        Severity::Error,
+                        "empty-file",
+                        &source.path,
+                        "the file holds only comments: expected `Scenario(...)` or `Unit(...)`"
+                            .to_owned(),
+                    ));
+                    continue;
+                }
+                Err(e) => {
+                    diagnostics.push(source.error(e.code, e.span, e.message));
+                    continue;
+                }
+                Ok(node) => node,
+            };
+            match classify(&source, &node) {
+                Ok(FileKind::Unit) => unit_files.push((source, node)),
+                Ok(FileKind::Scenario) => {
+                    let placeholders = placeholders(&node, &source.text);
+                    match de::from_node::<ScenarioFile>(node) {
+                        Ok(file) => scenario_files.push((source, file, placeholders)),
+                        Err(e) => diagnostics.push(de_diagnostic(&source, e)),
+                    }
+                }
+                Err(d) => diagnostics.push(*d),
             }
         }
 
         let units = load_units(unit_files, &mut diagnostics);
 
         let mut scenarios: Vec<Scenario> = Vec::with_capacity(scenario_files.len());
-        let mut scenario_ids: HashMap<String, (PathBuf, Span, String)> = HashMap::new();
-        for (source, node) in scenario_files {
-            let placeholders = placeholders(&node, &source.text);
-            let file: ScenarioFile = match de::from_node(node) {
-                Ok(f) => f,
-                Err(e) => {
-                    diagnostics.push(de_diagnostic(&source, e));
-                    continue;
-                }
-            };
+        // Scenario id → where it was first defined.
+        let mut scenario_ids: HashMap<String, String> = HashMap::new();
+        for (source, file, placeholders) in scenario_files {
             let id = file.id.value.clone();
-            if let Some((_, _, first)) = scenario_ids.get(&id) {
+            if let Some(first) = scenario_ids.get(&id) {
                 diagnostics.push(
                     source
                         .error(
@@ -120,7 +128,7 @@ impl Library {
             let location = source.location(file.id.span);
             let checked = check_scenario(file, &source, &units, &placeholders, &mut diagnostics);
             if let Some(scenario) = checked {
-                scenario_ids.insert(id, (source.path.clone(), Span::default(), location));
+                scenario_ids.insert(id, location);
                 scenarios.push(scenario);
             }
         }
