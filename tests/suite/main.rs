@@ -5,6 +5,7 @@ mod check;
 mod engine;
 mod format_guide;
 mod golden;
+mod golden_cod;
 mod map;
 mod units;
 
