@@ -78,7 +78,14 @@ struct Clause<'t> {
 
 fn words_of(s: &str) -> Vec<String> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .map(|w| w.trim_matches(|c| c == '\'' || c == '’' || c == '-').replace('’', "'").to_lowercase())
+        .map(|w| {
+            let w = w.trim_matches(|c| c == '\'' || c == '’' || c == '-').replace('’', "'").to_lowercase();
+            // "Mama Rose's stall" is about Mama Rose: a possessive matches the bare word.
+            match w.strip_suffix("'s") {
+                Some(base) if !base.is_empty() => base.to_owned(),
+                _ => w,
+            }
+        })
         .filter(|w| !w.is_empty())
         .collect()
 }
@@ -88,7 +95,13 @@ fn phrase_words(phrase: &str) -> Vec<String> {
     phrase
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' || c == '*'))
         .filter(|w| !w.is_empty())
-        .map(|w| w.replace('’', "'").to_lowercase())
+        .map(|w| {
+            let w = w.replace('’', "'").to_lowercase();
+            match w.strip_suffix("'s") {
+                Some(base) if !base.is_empty() => base.to_owned(),
+                _ => w,
+            }
+        })
         .collect()
 }
 
@@ -309,6 +322,18 @@ mod tests {
         assert!(r.shown("prefer"));
         let r = judge_text("The service is reliable and close to the shops for her.", &family_budget());
         assert!(!r.shown("prefer"));
+    }
+
+    #[test]
+    fn possessives_match_the_bare_words() {
+        let r = rubric(&[("n", &["neighbour"], true), ("m", &["mama rose"], true)], None);
+        let res = judge_text("A neighbour's son will help at Mama Rose's stall each week.", &r);
+        assert!(res.shown("n") && res.shown("m"), "{res:#?}");
+        // But "didn't" and "it's" keep their meaning.
+        let res = judge_text("I didn't ask the neighbour about it at all today.", &r);
+        assert!(!res.shown("n"));
+        let r = rubric(&[("p", &["client's preferences"], true)], None);
+        assert!(judge_text("We wrote down the client's preferences together.", &r).met);
     }
 
     #[test]
