@@ -37,8 +37,16 @@ pub fn run(args: JudgeArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
     let scenario = library.scenario(id).with_context(|| {
         format!(
             "the attempt is for scenario `{id}`, which is not among the loaded scenarios ({}){}",
-            paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "),
-            if library.errors() > 0 { "; some files have errors: run `casesim check`" } else { "" }
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            if library.errors() > 0 {
+                "; some files have errors: run `casesim check`"
+            } else {
+                ""
+            }
         )
     })?;
     let judgement = judge(scenario, &library.units, &loaded.attempt);
@@ -49,7 +57,10 @@ pub fn run(args: JudgeArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
         }
         JudgeFormat::Text => {
             if loaded.torn_tail {
-                writeln!(out, "note: the last record was cut off by a crash and was left out")?;
+                writeln!(
+                    out,
+                    "note: the last record was cut off by a crash and was left out"
+                )?;
             }
             write!(out, "{}", text(&judgement, &library))?;
         }
@@ -66,9 +77,16 @@ pub fn text(j: &Judgement, library: &Library) -> String {
         s,
         "Integrity: {}{}",
         j.integrity,
-        j.integrity_detail.as_ref().map(|d| format!(" ({d})")).unwrap_or_default()
+        j.integrity_detail
+            .as_ref()
+            .map(|d| format!(" ({d})"))
+            .unwrap_or_default()
     );
-    let _ = writeln!(s, "Trainee:   {}\nScenario:  {}\nSeed:      {}", j.trainee, j.scenario, j.seed);
+    let _ = writeln!(
+        s,
+        "Trainee:   {}\nScenario:  {}\nSeed:      {}",
+        j.trainee, j.scenario, j.seed
+    );
     let mut element = "";
     for c in &j.criteria {
         if c.element != element {
@@ -110,7 +128,11 @@ pub fn text(j: &Judgement, library: &Library) -> String {
         }
     }
     let total = j.criteria.len();
-    let satisfied = j.criteria.iter().filter(|c| c.verdict == Verdict::S).count();
+    let satisfied = j
+        .criteria
+        .iter()
+        .filter(|c| c.verdict == Verdict::S)
+        .count();
     let _ = writeln!(s, "\n{satisfied} of {total} criteria satisfactory");
     s
 }

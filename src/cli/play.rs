@@ -10,7 +10,7 @@ use rand_chacha::rand_core::{Rng, SeedableRng};
 
 use crate::model::attempt::{FORMAT, Header, Mode};
 use crate::model::{Action, Attempt, Scenario};
-use crate::scenario::{LineIndex, Library, Spanned, de};
+use crate::scenario::{Library, LineIndex, Spanned, de};
 use crate::sim::Session;
 use crate::store::attempt::AttemptWriter;
 
@@ -111,8 +111,12 @@ pub fn run(args: PlayArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
         PlayMode::Assessment => Mode::Assessment,
     };
     let mut attempt = new_attempt(scenario, &args.trainee, args.seed, mode);
-    let mut writer = AttemptWriter::create(&args.out, &attempt.header)
-        .with_context(|| format!("cannot create {} (it must not exist yet)", args.out.display()))?;
+    let mut writer = AttemptWriter::create(&args.out, &attempt.header).with_context(|| {
+        format!(
+            "cannot create {} (it must not exist yet)",
+            args.out.display()
+        )
+    })?;
     let mut session = Session::new(scenario, args.seed);
 
     if let Some(script) = &args.script {
@@ -135,7 +139,7 @@ pub fn run(args: PlayArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
             }
         }
     } else {
-        let mut rng = ChaCha8Rng::seed_from_u64(args.seed ^ 0x5eed_b07);
+        let mut rng = ChaCha8Rng::seed_from_u64(args.seed ^ 0x05ee_db07);
         while !session.state().handed_in {
             let choices = session.possible_actions();
             let action = if attempt.records.len() >= BOT_LIMIT || choices.is_empty() {
@@ -154,7 +158,11 @@ pub fn run(args: PlayArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
         "{} actions written to {}{}",
         attempt.records.len(),
         args.out.display(),
-        if attempt.handed_in() { " (handed in)" } else { " (not handed in)" }
+        if attempt.handed_in() {
+            " (handed in)"
+        } else {
+            " (not handed in)"
+        }
     )?;
     Ok(0)
 }

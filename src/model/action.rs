@@ -103,26 +103,61 @@ impl Action {
         let list = |v: &[String]| v.iter().map(|s| f(s)).collect::<Vec<_>>();
         match self {
             Action::Open(d) => Action::Open(f(d)),
-            Action::Flag { step, document } => Action::Flag { step: f(step), document: f(document) },
-            Action::Unflag { step, document } => Action::Unflag { step: f(step), document: f(document) },
+            Action::Flag { step, document } => Action::Flag {
+                step: f(step),
+                document: f(document),
+            },
+            Action::Unflag { step, document } => Action::Unflag {
+                step: f(step),
+                document: f(document),
+            },
             Action::Finish(s) => Action::Finish(f(s)),
-            Action::Choose { step, answers } => Action::Choose { step: f(step), answers: list(answers) },
+            Action::Choose { step, answers } => Action::Choose {
+                step: f(step),
+                answers: list(answers),
+            },
             Action::Reply { step, reply, text } => Action::Reply {
                 step: f(step),
                 reply: f(reply),
                 text: text.as_deref().map(&f),
             },
             Action::EndConversation(s) => Action::EndConversation(f(s)),
-            Action::Fill { step, field, value } => Action::Fill { step: f(step), field: f(field), value: f(value) },
-            Action::Plan { step, service, quantity } => Action::Plan { step: f(step), service: f(service), quantity: *quantity },
-            Action::Book { step, day, time } => Action::Book { step: f(step), day: *day, time: f(time) },
-            Action::Order { step, items } => Action::Order { step: f(step), items: list(items) },
+            Action::Fill { step, field, value } => Action::Fill {
+                step: f(step),
+                field: f(field),
+                value: f(value),
+            },
+            Action::Plan {
+                step,
+                service,
+                quantity,
+            } => Action::Plan {
+                step: f(step),
+                service: f(service),
+                quantity: *quantity,
+            },
+            Action::Book { step, day, time } => Action::Book {
+                step: f(step),
+                day: *day,
+                time: f(time),
+            },
+            Action::Order { step, items } => Action::Order {
+                step: f(step),
+                items: list(items),
+            },
             Action::Pair { step, pairs } => Action::Pair {
                 step: f(step),
                 pairs: pairs.iter().map(|(l, r)| (f(l), f(r))).collect(),
             },
-            Action::Write { step, text } => Action::Write { step: f(step), text: f(text) },
-            Action::Answer { step, question, answer } => Action::Answer {
+            Action::Write { step, text } => Action::Write {
+                step: f(step),
+                text: f(text),
+            },
+            Action::Answer {
+                step,
+                question,
+                answer,
+            } => Action::Answer {
                 step: f(step),
                 question: f(question),
                 answer: match answer {

@@ -179,8 +179,16 @@ mod tests {
             mode: Mode::Practice,
             started: "2026-11-24T10:00:00Z".into(),
         });
-        a.push(Action::Open("doc".into()), "w1".into(), "2026-03-02 09:00".into());
-        a.push(Action::Finish("shelf".into()), "w2".into(), "2026-03-02 09:01".into());
+        a.push(
+            Action::Open("doc".into()),
+            "w1".into(),
+            "2026-03-02 09:00".into(),
+        );
+        a.push(
+            Action::Finish("shelf".into()),
+            "w2".into(),
+            "2026-03-02 09:01".into(),
+        );
         a.push(Action::HandIn, "w3".into(), "2026-03-02 09:06".into());
         a
     }

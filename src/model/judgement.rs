@@ -94,9 +94,9 @@ impl Judgement {
         self.integrity = integrity.label().to_owned();
         self.integrity_detail = match integrity {
             Integrity::Ok | Integrity::Incomplete => None,
-            Integrity::Tampered(d) | Integrity::ScenarioChanged(d) | Integrity::InvalidAction(d) => {
-                Some(d.clone())
-            }
+            Integrity::Tampered(d)
+            | Integrity::ScenarioChanged(d)
+            | Integrity::InvalidAction(d) => Some(d.clone()),
         };
     }
 }

@@ -2,7 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::scenario::raw::{Condition, Effect, RuleFile, ScenarioFile, StepFile, StepKind, TaskFile};
+use crate::scenario::raw::{
+    Condition, Effect, RuleFile, ScenarioFile, StepFile, StepKind, TaskFile,
+};
 
 /// A scenario whose every reference has been checked.
 #[derive(Debug)]
@@ -20,7 +22,12 @@ impl Scenario {
         let rule_lines = file
             .evidence
             .iter()
-            .map(|r| (r.criterion.span, index.line_col(text, r.criterion.span.start as usize).0))
+            .map(|r| {
+                (
+                    r.criterion.span,
+                    index.line_col(text, r.criterion.span.start as usize).0,
+                )
+            })
             .collect();
         Scenario {
             file,
@@ -105,11 +112,30 @@ impl Scenario {
 fn collect_places<'s>(scenario: &'s Scenario, c: &'s Condition, ids: &mut Vec<&'s str>) {
     use Condition::*;
     match c {
-        Done(s) | Chose(s, _) | Reached(s, _) | FlagsCorrect(s) | FieldOk(s, _) | FormOk(s)
-        | WithinBudget(s) | Includes(s, _) | ScheduledInTime(s) | Correct(s, _) | Score(s, _)
-        | Concept(s, _) | RubricMet(s) | ReportClear(s) => ids.push(&s.value),
-        Disclosed(f) => steps_with_effect(scenario, ids, |e| matches!(e, Effect::Disclose(x) if x.value == f.value)),
-        Flag(f) => steps_with_effect(scenario, ids, |e| matches!(e, Effect::SetFlag(x) if x.value == f.value)),
+        Done(s)
+        | Chose(s, _)
+        | Reached(s, _)
+        | FlagsCorrect(s)
+        | FieldOk(s, _)
+        | FormOk(s)
+        | WithinBudget(s)
+        | Includes(s, _)
+        | ScheduledInTime(s)
+        | Correct(s, _)
+        | Score(s, _)
+        | Concept(s, _)
+        | RubricMet(s)
+        | ReportClear(s) => ids.push(&s.value),
+        Disclosed(f) => steps_with_effect(
+            scenario,
+            ids,
+            |e| matches!(e, Effect::Disclose(x) if x.value == f.value),
+        ),
+        Flag(f) => steps_with_effect(
+            scenario,
+            ids,
+            |e| matches!(e, Effect::SetFlag(x) if x.value == f.value),
+        ),
         Read(d) | FlaggedOutOfDate(d) => {
             for (_, step) in scenario.steps() {
                 if let StepKind::Documents { documents, .. } = &step.kind
@@ -124,12 +150,19 @@ fn collect_places<'s>(scenario: &'s Scenario, c: &'s Condition, ids: &mut Vec<&'
     }
 }
 
-fn steps_with_effect<'s>(scenario: &'s Scenario, ids: &mut Vec<&'s str>, wanted: impl Fn(&Effect) -> bool) {
+fn steps_with_effect<'s>(
+    scenario: &'s Scenario,
+    ids: &mut Vec<&'s str>,
+    wanted: impl Fn(&Effect) -> bool,
+) {
     for (_, step) in scenario.steps() {
         let hit = match &step.kind {
-            StepKind::Choice { answers, .. } => answers.iter().any(|a| a.effects.iter().any(&wanted)),
+            StepKind::Choice { answers, .. } => {
+                answers.iter().any(|a| a.effects.iter().any(&wanted))
+            }
             StepKind::Dialogue { nodes, .. } => nodes.iter().any(|n| {
-                n.effects.iter().any(&wanted) || n.replies.iter().any(|r| r.effects.iter().any(&wanted))
+                n.effects.iter().any(&wanted)
+                    || n.replies.iter().any(|r| r.effects.iter().any(&wanted))
             }),
             _ => false,
         };

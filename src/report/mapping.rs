@@ -40,7 +40,13 @@ impl MapRow {
 }
 
 /// The places a scenario evidences a criterion: one row per (rule, step).
-fn places(unit: &Unit, element: &str, criterion: &str, scenario: &Scenario, range_item: bool) -> Vec<MapRow> {
+fn places(
+    unit: &Unit,
+    element: &str,
+    criterion: &str,
+    scenario: &Scenario,
+    range_item: bool,
+) -> Vec<MapRow> {
     let mut rows = Vec::new();
     for rule in scenario.rules() {
         let hit = if range_item {
@@ -149,7 +155,15 @@ pub fn to_csv(rows: &[MapRow]) -> String {
     out.push_str(CSV_HEADER);
     out.push('\n');
     for r in rows {
-        let fields = [&r.unit, &r.element, &r.criterion, &r.scenario, &r.task, &r.step, &r.method];
+        let fields = [
+            &r.unit,
+            &r.element,
+            &r.criterion,
+            &r.scenario,
+            &r.task,
+            &r.step,
+            &r.method,
+        ];
         let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&line.join(","));
         out.push('\n');
@@ -183,8 +197,16 @@ fn matrices(library: &Library, rows: &[MapRow]) -> Vec<Matrix> {
         let texts = unit
             .criteria()
             .map(|(_, c)| (c.id.clone(), c.text.clone()))
-            .chain(unit.evidence_guide.critical_aspects.iter().map(|a| (a.id.clone(), a.text.clone())))
-            .chain(unit.range_items().map(|(v, i)| (i.id.clone(), format!("{}: {}", v.term, i.text))));
+            .chain(
+                unit.evidence_guide
+                    .critical_aspects
+                    .iter()
+                    .map(|a| (a.id.clone(), a.text.clone())),
+            )
+            .chain(
+                unit.range_items()
+                    .map(|(v, i)| (i.id.clone(), format!("{}: {}", v.term, i.text))),
+            );
         let lines = texts
             .map(|(id, text)| {
                 let cells = scenarios
@@ -221,7 +243,11 @@ fn matrices(library: &Library, rows: &[MapRow]) -> Vec<Matrix> {
 /// Coverage counts: (evidenced, total) over the rows' distinct criteria.
 pub fn coverage(rows: &[MapRow]) -> (usize, usize) {
     let all: BTreeSet<&str> = rows.iter().map(|r| r.criterion.as_str()).collect();
-    let covered: BTreeSet<&str> = rows.iter().filter(|r| !r.is_gap()).map(|r| r.criterion.as_str()).collect();
+    let covered: BTreeSet<&str> = rows
+        .iter()
+        .filter(|r| !r.is_gap())
+        .map(|r| r.criterion.as_str())
+        .collect();
     (covered.len(), all.len())
 }
 
@@ -232,7 +258,10 @@ fn md_cell(s: &str) -> String {
 pub fn to_markdown(library: &Library, rows: &[MapRow]) -> String {
     let mut out = String::from("# Assessment mapping\n\n");
     let (covered, total) = coverage(rows);
-    let _ = writeln!(out, "{covered} of {total} criteria, critical aspects and range items are evidenced. Gaps are marked **GAP**.\n");
+    let _ = writeln!(
+        out,
+        "{covered} of {total} criteria, critical aspects and range items are evidenced. Gaps are marked **GAP**.\n"
+    );
     for m in matrices(library, rows) {
         let _ = writeln!(out, "## {} {}\n", m.unit, md_cell(&m.title));
         if m.scenarios.is_empty() {
@@ -247,10 +276,18 @@ pub fn to_markdown(library: &Library, rows: &[MapRow]) -> String {
         out.push('\n');
         for line in &m.lines {
             let gap = line.cells.iter().all(|c| c.is_empty());
-            let id = if gap { format!("**{}** **GAP**", line.id) } else { line.id.clone() };
+            let id = if gap {
+                format!("**{}** **GAP**", line.id)
+            } else {
+                line.id.clone()
+            };
             let _ = write!(out, "| {} | {} |", md_cell(&id), md_cell(&line.text));
             for cell in &line.cells {
-                let text = if cell.is_empty() { "—".to_owned() } else { cell.join("<br>") };
+                let text = if cell.is_empty() {
+                    "—".to_owned()
+                } else {
+                    cell.join("<br>")
+                };
                 let _ = write!(out, " {} |", md_cell(&text));
             }
             out.push('\n');
@@ -285,9 +322,17 @@ th{background:#eef1f5}\ntr.gap td{background:#fde8e8}\ntd.gap{background:#fde8e8
 td.ok{background:#e9f6ec}\n@media print{body{margin:0}tr{break-inside:avoid}}\n</style>\n</head>\n<body>\n<h1>Assessment mapping</h1>\n",
     );
     let (covered, total) = coverage(rows);
-    let _ = writeln!(out, "<p>{covered} of {total} criteria, critical aspects and range items are evidenced. Gaps are highlighted.</p>");
+    let _ = writeln!(
+        out,
+        "<p>{covered} of {total} criteria, critical aspects and range items are evidenced. Gaps are highlighted.</p>"
+    );
     for m in matrices(library, rows) {
-        let _ = writeln!(out, "<h2>{} {}</h2>", html_escape(&m.unit), html_escape(&m.title));
+        let _ = writeln!(
+            out,
+            "<h2>{} {}</h2>",
+            html_escape(&m.unit),
+            html_escape(&m.title)
+        );
         out.push_str("<table>\n<thead><tr><th>Criterion</th><th>Text</th>");
         for s in &m.scenarios {
             let _ = write!(out, "<th>{}</th>", html_escape(s));

@@ -116,7 +116,13 @@ impl<'a, 'o> Checker<'a, 'o> {
         self.out.push(d);
     }
 
-    fn error_help(&mut self, code: &'static str, span: Span, message: impl Into<String>, help: Option<String>) {
+    fn error_help(
+        &mut self,
+        code: &'static str,
+        span: Span,
+        message: impl Into<String>,
+        help: Option<String>,
+    ) {
         let mut d = self.source.error(code, span, message);
         d.help = help;
         self.out.push(d);
@@ -139,7 +145,11 @@ impl<'a, 'o> Checker<'a, 'o> {
                 let note = format!("first defined at {}", self.source.location(first));
                 let d = self
                     .source
-                    .error("duplicate-id", id.span, format!("{what} id `{}` is defined twice", id.value))
+                    .error(
+                        "duplicate-id",
+                        id.span,
+                        format!("{what} id `{}` is defined twice", id.value),
+                    )
                     .with_note(note);
                 self.out.push(d);
             }
@@ -152,7 +162,13 @@ impl<'a, 'o> Checker<'a, 'o> {
     }
 
     /// Report `id` as unknown unless `known`, suggesting the closest candidate.
-    fn known<'c>(&mut self, known: bool, what: &str, id: &Id, candidates: impl IntoIterator<Item = &'c str>) -> bool {
+    fn known<'c>(
+        &mut self,
+        known: bool,
+        what: &str,
+        id: &Id,
+        candidates: impl IntoIterator<Item = &'c str>,
+    ) -> bool {
         if !known {
             let candidates: Vec<&str> = candidates.into_iter().collect();
             let help = did_you_mean(&id.value, candidates.iter().copied())
@@ -174,7 +190,13 @@ impl<'a, 'o> Checker<'a, 'o> {
 
     /// [`Checker::known`] with candidates built only when the id is unknown: most references
     /// resolve, and copying every id list for each would cost more than the checking.
-    fn known_by(&mut self, known: bool, what: &str, id: &Id, candidates: impl FnOnce(&Self) -> Vec<String>) -> bool {
+    fn known_by(
+        &mut self,
+        known: bool,
+        what: &str,
+        id: &Id,
+        candidates: impl FnOnce(&Self) -> Vec<String>,
+    ) -> bool {
         if !known {
             let names = candidates(self);
             self.known(false, what, id, names.iter().map(String::as_str));
@@ -190,11 +212,20 @@ impl<'a, 'o> Checker<'a, 'o> {
             Ok(d) => Some(d),
             Err(_) => {
                 let shaped = s.value.len() == 10
-                    && s.value.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+                    && s.value.char_indices().all(|(i, c)| {
+                        if i == 4 || i == 7 {
+                            c == '-'
+                        } else {
+                            c.is_ascii_digit()
+                        }
+                    });
                 let message = if shaped {
                     format!("{what} `{}` is not a real date", s.value)
                 } else {
-                    format!("{what} `{}` is not a date: expected YYYY-MM-DD, e.g. \"2026-03-02\"", s.value)
+                    format!(
+                        "{what} `{}` is not a date: expected YYYY-MM-DD, e.g. \"2026-03-02\"",
+                        s.value
+                    )
                 };
                 self.error("bad-date", s.span, message);
                 None
@@ -206,7 +237,11 @@ impl<'a, 'o> Checker<'a, 'o> {
         if let Quantity::Number(n) = q.value
             && (n < 0.0 || !n.is_finite())
         {
-            self.error("negative-number", q.span, format!("{what} cannot be negative (found {n})"));
+            self.error(
+                "negative-number",
+                q.span,
+                format!("{what} cannot be negative (found {n})"),
+            );
         }
     }
 
@@ -215,13 +250,21 @@ impl<'a, 'o> Checker<'a, 'o> {
     fn units(&mut self, all: &'a [Unit]) {
         let file = self.file;
         if file.units.is_empty() {
-            self.error("empty", file.units.span, "the scenario assesses no units: list them in `units`, e.g. [\"CHCMGT006\"]");
+            self.error(
+                "empty",
+                file.units.span,
+                "the scenario assesses no units: list them in `units`, e.g. [\"CHCMGT006\"]",
+            );
         }
         for u in &file.units {
             match all.iter().find(|x| x.id == u.value) {
                 Some(unit) => {
                     if self.unit_spans.insert(unit.id.as_str(), u.span).is_some() {
-                        self.warning("duplicate-id", u.span, format!("unit `{}` is listed twice", u.value));
+                        self.warning(
+                            "duplicate-id",
+                            u.span,
+                            format!("unit `{}` is listed twice", u.value),
+                        );
                     } else {
                         self.units.push(unit);
                     }
@@ -266,7 +309,11 @@ impl<'a, 'o> Checker<'a, 'o> {
         if let Some(m) = &file.estimated_minutes
             && m.value == 0
         {
-            self.error("bad-number", m.span, "`estimated_minutes` must be more than 0");
+            self.error(
+                "bad-number",
+                m.span,
+                "`estimated_minutes` must be more than 0",
+            );
         }
     }
 
@@ -301,7 +348,11 @@ impl<'a, 'o> Checker<'a, 'o> {
         for id in self.people.order.clone() {
             if id == CLIENT {
                 let span = self.people.by_id[&id];
-                self.error("bad-id", span, "`client` is reserved for the client: choose another id");
+                self.error(
+                    "bad-id",
+                    span,
+                    "`client` is reserved for the client: choose another id",
+                );
             }
         }
         for t in &file.tasks {
@@ -334,12 +385,18 @@ impl<'a, 'o> Checker<'a, 'o> {
                     let reached = reachable(start, nodes);
                     for n in nodes {
                         if !reached.contains(n.id.value.as_str()) {
-                            self.unreachable.insert((s.id.value.as_str(), n.id.value.as_str()));
+                            self.unreachable
+                                .insert((s.id.value.as_str(), n.id.value.as_str()));
                         }
                     }
                 }
-                if let StepKind::Documents { documents, flag_out_of_date: true } = &s.kind {
-                    self.flaggable.extend(documents.iter().map(|d| d.value.as_str()));
+                if let StepKind::Documents {
+                    documents,
+                    flag_out_of_date: true,
+                } = &s.kind
+                {
+                    self.flaggable
+                        .extend(documents.iter().map(|d| d.value.as_str()));
                 }
             }
         }
@@ -351,13 +408,24 @@ impl<'a, 'o> Checker<'a, 'o> {
         for v in &file.variations {
             let n = &v.name;
             if n.value.is_empty() || !n.value.chars().all(|c| c.is_alphanumeric() || c == '_') {
-                self.error("bad-id", n.span, format!("variation name `{}` may use only letters, digits and `_`", n.value));
+                self.error(
+                    "bad-id",
+                    n.span,
+                    format!(
+                        "variation name `{}` may use only letters, digits and `_`",
+                        n.value
+                    ),
+                );
             }
             if let Some(first) = names.by_id.get(&n.value) {
                 let note = format!("first defined at {}", self.source.location(*first));
                 let d = self
                     .source
-                    .error("duplicate-id", n.span, format!("variation `{}` is defined twice", n.value))
+                    .error(
+                        "duplicate-id",
+                        n.span,
+                        format!("variation `{}` is defined twice", n.value),
+                    )
                     .with_note(note);
                 self.out.push(d);
                 continue;
@@ -368,12 +436,20 @@ impl<'a, 'o> Checker<'a, 'o> {
             match &v.pick {
                 Pick::OneOf(options) => {
                     if options.is_empty() {
-                        self.error("empty", n.span, format!("variation `{}` has nothing to pick from", n.value));
+                        self.error(
+                            "empty",
+                            n.span,
+                            format!("variation `{}` has nothing to pick from", n.value),
+                        );
                     }
                 }
                 Pick::Between { min, max, step } => {
                     if min.value > max.value {
-                        self.error("bad-range", min.span, format!("`min` ({}) is more than `max` ({})", min.value, max.value));
+                        self.error(
+                            "bad-range",
+                            min.span,
+                            format!("`min` ({}) is more than `max` ({})", min.value, max.value),
+                        );
                     }
                     if let Some(step) = step
                         && step.value <= 0.0
@@ -385,9 +461,17 @@ impl<'a, 'o> Checker<'a, 'o> {
         }
         for (name, span) in placeholders {
             if !self.variations.contains_key(name.as_str()) {
-                let help = did_you_mean(name, names.iter()).map(|s| format!("did you mean `{{{s}}}`?"));
-                let help = help.or_else(|| Some("declare it in `variations`, or write `{{` for a literal brace".to_owned()));
-                self.error_help("unknown-variation", *span, format!("`{{{name}}}` names no variation"), help);
+                let help =
+                    did_you_mean(name, names.iter()).map(|s| format!("did you mean `{{{s}}}`?"));
+                let help = help.or_else(|| {
+                    Some("declare it in `variations`, or write `{{` for a literal brace".to_owned())
+                });
+                self.error_help(
+                    "unknown-variation",
+                    *span,
+                    format!("`{{{name}}}` names no variation"),
+                    help,
+                );
             }
         }
     }
@@ -399,13 +483,24 @@ impl<'a, 'o> Checker<'a, 'o> {
             match self.variations.get(name.as_str()).map(|v| &v.pick) {
                 None => {} // reported with the placeholders
                 Some(Pick::Between { min, .. }) if min.value < 0.0 => {
-                    self.error("negative-number", q.span, format!("{what} cannot be negative, but `{{{name}}}` can be"));
+                    self.error(
+                        "negative-number",
+                        q.span,
+                        format!("{what} cannot be negative, but `{{{name}}}` can be"),
+                    );
                 }
                 Some(Pick::Between { .. }) => {}
                 Some(Pick::OneOf(options)) => {
-                    if let Some(bad) = options.iter().find(|o| o.value.trim().parse::<f64>().is_err()) {
+                    if let Some(bad) = options
+                        .iter()
+                        .find(|o| o.value.trim().parse::<f64>().is_err())
+                    {
                         let bad = bad.value.clone();
-                        self.error("invalid-type", q.span, format!("{what} must be a number, but `{{{name}}}` can be \"{bad}\""));
+                        self.error(
+                            "invalid-type",
+                            q.span,
+                            format!("{what} must be a number, but `{{{name}}}` can be \"{bad}\""),
+                        );
                     }
                 }
             }
@@ -423,12 +518,20 @@ impl<'a, 'o> Checker<'a, 'o> {
             if let Quantity::Number(n) = age.value
                 && n > 120.0
             {
-                self.error("bad-number", age.span, format!("an age of {n} is not plausible"));
+                self.error(
+                    "bad-number",
+                    age.span,
+                    format!("an age of {n} is not plausible"),
+                );
             }
         }
         for (v, what) in [(&client.rapport, "rapport"), (&client.trust, "trust")] {
             if !(0..=100).contains(&v.value) {
-                self.error("bad-number", v.span, format!("starting {what} must be from 0 to 100 (found {})", v.value));
+                self.error(
+                    "bad-number",
+                    v.span,
+                    format!("starting {what} must be from 0 to 100 (found {})", v.value),
+                );
             }
         }
         if let Some(b) = &client.budget {
@@ -449,9 +552,16 @@ impl<'a, 'o> Checker<'a, 'o> {
             if let (Some(dated), Some(start)) = (dated, start_date)
                 && dated > start
             {
-                self.warning("future-date", d.dated.span, "the document is dated after the scenario starts");
+                self.warning(
+                    "future-date",
+                    d.dated.span,
+                    "the document is dated after the scenario starts",
+                );
             }
-            let review = d.review_by.as_ref().and_then(|r| self.date(r, "`review_by`"));
+            let review = d
+                .review_by
+                .as_ref()
+                .and_then(|r| self.date(r, "`review_by`"));
             match &d.out_of_date.value {
                 OutOfDate::No => {
                     if let (Some(review), Some(start), Some(r)) = (review, start_date, &d.review_by)
@@ -486,7 +596,8 @@ impl<'a, 'o> Checker<'a, 'o> {
                     }
                 },
             }
-            if d.out_of_date.value != OutOfDate::No && !self.flaggable.contains(d.id.value.as_str()) {
+            if d.out_of_date.value != OutOfDate::No && !self.flaggable.contains(d.id.value.as_str())
+            {
                 self.warning(
                     "cannot-flag",
                     d.id.span,
@@ -502,7 +613,9 @@ impl<'a, 'o> Checker<'a, 'o> {
             self.quantity(&s.waitlist_days, "a waiting time");
             if let Some(p) = &s.provider {
                 let known = self.people.contains(&p.value);
-                self.known_by(known, "staff member or stakeholder", p, |c| c.people.order.clone());
+                self.known_by(known, "staff member or stakeholder", p, |c| {
+                    c.people.order.clone()
+                });
             }
         }
     }
@@ -511,7 +624,11 @@ impl<'a, 'o> Checker<'a, 'o> {
         let file = self.file;
         let mut covered_elements = HashSet::new();
         if file.tasks.is_empty() {
-            self.error("empty", file.tasks.span, "the scenario has no tasks: a trainee would have nothing to do");
+            self.error(
+                "empty",
+                file.tasks.span,
+                "the scenario has no tasks: a trainee would have nothing to do",
+            );
         }
         for t in &file.tasks {
             self.element(&t.element);
@@ -519,7 +636,14 @@ impl<'a, 'o> Checker<'a, 'o> {
             if let (Some(o), Some(d)) = (&t.opens_day, &t.due_day)
                 && o.value > d.value
             {
-                self.error("bad-range", d.span, format!("the task is due on day {} but opens on day {}", d.value, o.value));
+                self.error(
+                    "bad-range",
+                    d.span,
+                    format!(
+                        "the task is due on day {} but opens on day {}",
+                        d.value, o.value
+                    ),
+                );
             }
             for day in [&t.opens_day, &t.due_day].into_iter().flatten() {
                 if day.value == 0 {
@@ -527,7 +651,11 @@ impl<'a, 'o> Checker<'a, 'o> {
                 }
             }
             if t.steps.is_empty() {
-                self.error("empty", t.id.span, format!("task `{}` has no steps", t.id.value));
+                self.error(
+                    "empty",
+                    t.id.span,
+                    format!("task `{}` has no steps", t.id.value),
+                );
             }
             for s in &t.steps {
                 if let Some(c) = &s.requires {
@@ -539,11 +667,18 @@ impl<'a, 'o> Checker<'a, 'o> {
         for unit in self.units.clone() {
             for e in &unit.elements {
                 if !covered_elements.contains(e.id.as_str()) {
-                    let span = self.unit_spans.get(unit.id.as_str()).copied().unwrap_or_default();
+                    let span = self
+                        .unit_spans
+                        .get(unit.id.as_str())
+                        .copied()
+                        .unwrap_or_default();
                     self.warning(
                         "element-without-task",
                         span,
-                        format!("element {} ({}) has no task in this scenario", e.id, e.title),
+                        format!(
+                            "element {} ({}) has no task in this scenario",
+                            e.id, e.title
+                        ),
                     );
                 }
             }
@@ -566,7 +701,10 @@ impl<'a, 'o> Checker<'a, 'o> {
                 unit.elements.len()
             );
             // `…/E7` is a number past the end, not a typo of `…/E1`: name the range instead.
-            let numbered = id.value.rsplit_once("/E").is_some_and(|(_, n)| n.parse::<u32>().is_ok());
+            let numbered = id
+                .value
+                .rsplit_once("/E")
+                .is_some_and(|(_, n)| n.parse::<u32>().is_ok());
             let help = if numbered {
                 Some(range)
             } else {
@@ -574,7 +712,12 @@ impl<'a, 'o> Checker<'a, 'o> {
                     .map(|s| format!("did you mean `{s}`?"))
                     .or(Some(range))
             };
-            self.error_help("unknown-element", id.span, format!("unit {} has no element `{}`", unit.id, id.value), help);
+            self.error_help(
+                "unknown-element",
+                id.span,
+                format!("unit {} has no element `{}`", unit.id, id.value),
+                help,
+            );
         }
     }
 
@@ -591,7 +734,10 @@ impl<'a, 'o> Checker<'a, 'o> {
         self.error_help(
             "unknown-unit",
             id.span,
-            format!("`{}` belongs to unit `{unit_id}`, which is not in this scenario's `units`", id.value),
+            format!(
+                "`{}` belongs to unit `{unit_id}`, which is not in this scenario's `units`",
+                id.value
+            ),
             help,
         );
     }
@@ -609,14 +755,27 @@ impl<'a, 'o> Checker<'a, 'o> {
 
     fn step(&mut self, s: &'a StepFile) {
         match &s.kind {
-            StepKind::Documents { documents, flag_out_of_date } => {
+            StepKind::Documents {
+                documents,
+                flag_out_of_date,
+            } => {
                 if documents.is_empty() {
-                    self.error("empty", s.id.span, "a `Documents` step needs at least one document");
+                    self.error(
+                        "empty",
+                        s.id.span,
+                        "a `Documents` step needs at least one document",
+                    );
                 }
                 for d in documents {
-                    let known = self.documents.contains(&d.value) || self.records.contains(&d.value);
+                    let known =
+                        self.documents.contains(&d.value) || self.records.contains(&d.value);
                     self.known_by(known, "document or record", d, |c| {
-                        c.documents.order.iter().chain(&c.records.order).cloned().collect()
+                        c.documents
+                            .order
+                            .iter()
+                            .chain(&c.records.order)
+                            .cloned()
+                            .collect()
                     });
                 }
                 let _ = flag_out_of_date;
@@ -628,7 +787,11 @@ impl<'a, 'o> Checker<'a, 'o> {
                     self.effects(&a.effects);
                 }
                 if answers.len() < 2 {
-                    self.error("empty", s.id.span, "a `Choice` step needs at least two answers");
+                    self.error(
+                        "empty",
+                        s.id.span,
+                        "a `Choice` step needs at least two answers",
+                    );
                 }
             }
             StepKind::Dialogue { start, nodes } => self.dialogue(start, nodes),
@@ -644,7 +807,11 @@ impl<'a, 'o> Checker<'a, 'o> {
                     }
                 }
             }
-            StepKind::FinancialPlan { services, budget, period } => {
+            StepKind::FinancialPlan {
+                services,
+                budget,
+                period,
+            } => {
                 if let (None, Some(p), Some(b)) = (budget, period, &self.file.client.budget)
                     && *p != b.per
                 {
@@ -662,7 +829,11 @@ impl<'a, 'o> Checker<'a, 'o> {
                     self.known_by(known, "service", svc, |c| c.services.order.clone());
                 }
                 if self.services.order.is_empty() {
-                    self.error("empty", s.id.span, "a `FinancialPlan` step needs services in the office");
+                    self.error(
+                        "empty",
+                        s.id.span,
+                        "a `FinancialPlan` step needs services in the office",
+                    );
                 }
                 match budget {
                     Some(b) => self.quantity(b, "a budget"),
@@ -674,7 +845,12 @@ impl<'a, 'o> Checker<'a, 'o> {
                     None => {}
                 }
             }
-            StepKind::Schedule { with, earliest_day, latest_day, .. } => {
+            StepKind::Schedule {
+                with,
+                earliest_day,
+                latest_day,
+                ..
+            } => {
                 for p in with {
                     self.people_ref(p, true);
                 }
@@ -685,7 +861,10 @@ impl<'a, 'o> Checker<'a, 'o> {
                     self.error(
                         "bad-range",
                         latest_day.span,
-                        format!("`latest_day` ({}) is before `earliest_day` ({})", latest_day.value, earliest_day.value),
+                        format!(
+                            "`latest_day` ({}) is before `earliest_day` ({})",
+                            latest_day.value, earliest_day.value
+                        ),
                     );
                 }
             }
@@ -697,13 +876,23 @@ impl<'a, 'o> Checker<'a, 'o> {
                 let mut seen = HashSet::new();
                 for o in order {
                     let known = names.contains(&o.value);
-                    if self.known(known, "item of this step", o, names.iter()) && !seen.insert(o.value.as_str()) {
-                        self.error("duplicate-id", o.span, format!("`{}` is in `order` twice", o.value));
+                    if self.known(known, "item of this step", o, names.iter())
+                        && !seen.insert(o.value.as_str())
+                    {
+                        self.error(
+                            "duplicate-id",
+                            o.span,
+                            format!("`{}` is in `order` twice", o.value),
+                        );
                     }
                 }
                 for i in items {
                     if !order.iter().any(|o| o.value == i.id.value) {
-                        self.error("missing-item", i.id.span, format!("item `{}` is not in `order`", i.id.value));
+                        self.error(
+                            "missing-item",
+                            i.id.span,
+                            format!("item `{}` is not in `order`", i.id.value),
+                        );
                     }
                 }
                 if items.len() < 2 {
@@ -716,13 +905,21 @@ impl<'a, 'o> Checker<'a, 'o> {
                     self.local(&mut names, "pair", &p.id);
                 }
                 if pairs.len() < 2 {
-                    self.error("empty", s.id.span, "a `Match` step needs at least two pairs");
+                    self.error(
+                        "empty",
+                        s.id.span,
+                        "a `Match` step needs at least two pairs",
+                    );
                 }
             }
             StepKind::FreeText { rubric, .. } => self.rubric(rubric),
             StepKind::Questions { questions, .. } => {
                 if questions.is_empty() {
-                    self.error("empty", s.id.span, "a `Questions` step needs at least one question");
+                    self.error(
+                        "empty",
+                        s.id.span,
+                        "a `Questions` step needs at least one question",
+                    );
                 }
                 let mut names = Names::default();
                 for q in questions {
@@ -750,7 +947,11 @@ impl<'a, 'o> Checker<'a, 'o> {
             StepKind::ThirdPartyReport { from, reports, .. } => {
                 self.people_ref(from, false);
                 if reports.is_empty() {
-                    self.error("empty", s.id.span, "a `ThirdPartyReport` step needs at least one report");
+                    self.error(
+                        "empty",
+                        s.id.span,
+                        "a `ThirdPartyReport` step needs at least one report",
+                    );
                 }
                 for (i, r) in reports.iter().enumerate() {
                     match &r.when {
@@ -786,7 +987,11 @@ impl<'a, 'o> Checker<'a, 'o> {
             let note = format!("first defined at {}", self.source.location(*first));
             let d = self
                 .source
-                .error("duplicate-id", id.span, format!("{what} id `{}` is used twice in this step", id.value))
+                .error(
+                    "duplicate-id",
+                    id.span,
+                    format!("{what} id `{}` is used twice in this step", id.value),
+                )
                 .with_note(note);
             self.out.push(d);
         } else {
@@ -798,12 +1003,20 @@ impl<'a, 'o> Checker<'a, 'o> {
     fn rubric(&mut self, r: &RubricFile) {
         let mut names = Names::default();
         if r.concepts.is_empty() {
-            self.error("empty", r.concepts.span, "a rubric needs at least one concept");
+            self.error(
+                "empty",
+                r.concepts.span,
+                "a rubric needs at least one concept",
+            );
         }
         for c in r.concepts.iter() {
             self.local(&mut names, "concept", &c.id);
             if c.phrases.iter().all(|p| p.value.trim().is_empty()) {
-                self.error("empty", c.id.span, format!("concept `{}` has no phrases to look for", c.id.value));
+                self.error(
+                    "empty",
+                    c.id.span,
+                    format!("concept `{}` has no phrases to look for", c.id.value),
+                );
             }
         }
         if let Some(p) = &r.pass {
@@ -811,7 +1024,11 @@ impl<'a, 'o> Checker<'a, 'o> {
                 self.error(
                     "never-fires",
                     p.span,
-                    format!("`pass` asks for {} concepts but the rubric has {}", p.value, r.concepts.len()),
+                    format!(
+                        "`pass` asks for {} concepts but the rubric has {}",
+                        p.value,
+                        r.concepts.len()
+                    ),
                 );
             }
             if p.value == 0 {
@@ -822,7 +1039,12 @@ impl<'a, 'o> Checker<'a, 'o> {
 
     fn expect(&mut self, field: &FieldFile, e: &Expect) {
         let kind = &field.kind;
-        let mismatch = |what: &str| format!("`{what}` does not fit a field of kind `{}`", field_kind_name(kind));
+        let mismatch = |what: &str| {
+            format!(
+                "`{what}` does not fit a field of kind `{}`",
+                field_kind_name(kind)
+            )
+        };
         match e {
             Expect::Is(v) => match kind {
                 FieldKind::OneOf(opts) | FieldKind::AnyOf(opts) => self.option_value(v, opts),
@@ -833,7 +1055,11 @@ impl<'a, 'o> Checker<'a, 'o> {
                 FieldKind::Contact => self.people_ref(v, false),
                 FieldKind::YesNo => {
                     if v.value != "yes" && v.value != "no" {
-                        self.error("invalid-value", v.span, "a yes/no field expects \"yes\" or \"no\"");
+                        self.error(
+                            "invalid-value",
+                            v.span,
+                            "a yes/no field expects \"yes\" or \"no\"",
+                        );
                     }
                 }
                 _ => self.error("invalid-type", field.id.span, mismatch("Is")),
@@ -860,7 +1086,11 @@ impl<'a, 'o> Checker<'a, 'o> {
                 if let (Quantity::Number(a), Quantity::Number(b)) = (&min.value, &max.value)
                     && a > b
                 {
-                    self.error("bad-range", min.span, format!("`min` ({a}) is more than `max` ({b})"));
+                    self.error(
+                        "bad-range",
+                        min.span,
+                        format!("`min` ({a}) is more than `max` ({b})"),
+                    );
                 }
             }
             Expect::DayBetween { first, last } => {
@@ -871,7 +1101,14 @@ impl<'a, 'o> Checker<'a, 'o> {
                     self.error("bad-number", first.span, "days are counted from 1");
                 }
                 if first.value > last.value {
-                    self.error("bad-range", last.span, format!("`last` ({}) is before `first` ({})", last.value, first.value));
+                    self.error(
+                        "bad-range",
+                        last.span,
+                        format!(
+                            "`last` ({}) is before `first` ({})",
+                            last.value, first.value
+                        ),
+                    );
                 }
             }
             Expect::Covers(r) => {
@@ -886,7 +1123,12 @@ impl<'a, 'o> Checker<'a, 'o> {
 
     fn option_value(&mut self, v: &Id, opts: &[Spanned<String>]) {
         let known = opts.iter().any(|o| o.value == v.value);
-        self.known(known, "option of this field", v, opts.iter().map(|o| o.value.as_str()));
+        self.known(
+            known,
+            "option of this field",
+            v,
+            opts.iter().map(|o| o.value.as_str()),
+        );
     }
 
     fn dialogue(&mut self, start: &Id, nodes: &'a [NodeFile]) {
@@ -908,7 +1150,8 @@ impl<'a, 'o> Checker<'a, 'o> {
         }
         let known_start = names.contains(&start.value);
         self.known(known_start, "dialogue node", start, names.iter());
-        let index: HashMap<&str, &NodeFile> = nodes.iter().map(|n| (n.id.value.as_str(), n)).collect();
+        let index: HashMap<&str, &NodeFile> =
+            nodes.iter().map(|n| (n.id.value.as_str(), n)).collect();
         for n in nodes {
             for r in &n.replies {
                 if let Some(next) = &r.next {
@@ -936,14 +1179,22 @@ impl<'a, 'o> Checker<'a, 'o> {
                 // as exits here keeps one mistake from being reported twice.
                 n.end
                     || n.replies.is_empty()
-                    || n.replies.iter().any(|r| r.next.as_ref().is_none_or(|x| !index.contains_key(x.value.as_str())))
+                    || n.replies.iter().any(|r| {
+                        r.next
+                            .as_ref()
+                            .is_none_or(|x| !index.contains_key(x.value.as_str()))
+                    })
             })
             .map(|n| n.id.value.as_str())
             .collect();
         loop {
             let before = can_leave.len();
             for n in nodes {
-                if n.replies.iter().any(|r| r.next.as_ref().is_some_and(|x| can_leave.contains(x.value.as_str()))) {
+                if n.replies.iter().any(|r| {
+                    r.next
+                        .as_ref()
+                        .is_some_and(|x| can_leave.contains(x.value.as_str()))
+                }) {
                     can_leave.insert(n.id.value.as_str());
                 }
             }
@@ -957,13 +1208,18 @@ impl<'a, 'o> Checker<'a, 'o> {
                 self.error(
                     "unreachable-node",
                     n.id.span,
-                    format!("node `{id}` cannot be reached from the start node `{}`", start.value),
+                    format!(
+                        "node `{id}` cannot be reached from the start node `{}`",
+                        start.value
+                    ),
                 );
             } else if !can_leave.contains(id) && (!n.replies.is_empty() || n.end) {
                 self.error(
                     "no-way-out",
                     n.id.span,
-                    format!("from node `{id}` the conversation can never end: every path loops back"),
+                    format!(
+                        "from node `{id}` the conversation can never end: every path loops back"
+                    ),
                 );
             }
         }
@@ -974,7 +1230,11 @@ impl<'a, 'o> Checker<'a, 'o> {
             match e {
                 Effect::Rapport(d) | Effect::Trust(d) => {
                     if !(-100..=100).contains(&d.value) {
-                        self.error("bad-number", d.span, format!("a change of {} is outside -100 to 100", d.value));
+                        self.error(
+                            "bad-number",
+                            d.span,
+                            format!("a change of {} is outside -100 to 100", d.value),
+                        );
                     }
                 }
                 Effect::Disclose(f) => {
@@ -989,8 +1249,14 @@ impl<'a, 'o> Checker<'a, 'o> {
                 Effect::ClearFlag(f) => {
                     if !self.flags_set.contains(f.value.as_str()) {
                         let names: Vec<&str> = self.flags_set.iter().copied().collect();
-                        let help = did_you_mean(&f.value, names).map(|s| format!("did you mean `{s}`?"));
-                        self.error_help("unknown-reference", f.span, format!("no effect sets flag `{}`", f.value), help);
+                        let help =
+                            did_you_mean(&f.value, names).map(|s| format!("did you mean `{s}`?"));
+                        self.error_help(
+                            "unknown-reference",
+                            f.span,
+                            format!("no effect sets flag `{}`", f.value),
+                            help,
+                        );
                     }
                 }
             }
@@ -1055,7 +1321,12 @@ impl<'a, 'o> Checker<'a, 'o> {
             d.help = help;
             self.out.push(d);
         } else {
-            self.error_help("never-fires", span, format!("this can never hold: {why}"), help);
+            self.error_help(
+                "never-fires",
+                span,
+                format!("this can never hold: {why}"),
+                help,
+            );
         }
     }
 
@@ -1079,17 +1350,37 @@ impl<'a, 'o> Checker<'a, 'o> {
             Chose(s, x) => match self.step_ref(s).map(|st| (st, &st.kind)) {
                 Some((_, StepKind::Choice { answers, .. })) => {
                     let known = answers.iter().any(|a| a.id.value == x.value);
-                    self.known(known, "answer of this step", x, answers.iter().map(|a| a.id.value.as_str()));
+                    self.known(
+                        known,
+                        "answer of this step",
+                        x,
+                        answers.iter().map(|a| a.id.value.as_str()),
+                    );
                 }
                 Some((_, StepKind::Dialogue { nodes, .. })) => {
                     let all = || nodes.iter().flat_map(|n| &n.replies);
                     let known = all().any(|r| r.id.value == x.value);
-                    if self.known(known, "reply of this dialogue", x, all().map(|r| r.id.value.as_str())) {
-                        let from = nodes.iter().find(|n| n.replies.iter().any(|r| r.id.value == x.value));
+                    if self.known(
+                        known,
+                        "reply of this dialogue",
+                        x,
+                        all().map(|r| r.id.value.as_str()),
+                    ) {
+                        let from = nodes
+                            .iter()
+                            .find(|n| n.replies.iter().any(|r| r.id.value == x.value));
                         if let Some(n) = from
-                            && self.unreachable.contains(&(s.value.as_str(), n.id.value.as_str()))
+                            && self
+                                .unreachable
+                                .contains(&(s.value.as_str(), n.id.value.as_str()))
                         {
-                            self.never(x.span, format!("reply `{}` belongs to a node the dialogue never reaches", x.value));
+                            self.never(
+                                x.span,
+                                format!(
+                                    "reply `{}` belongs to a node the dialogue never reaches",
+                                    x.value
+                                ),
+                            );
                         }
                     }
                 }
@@ -1099,8 +1390,14 @@ impl<'a, 'o> Checker<'a, 'o> {
             Reached(s, n) => match self.step_ref(s).map(|st| (st, &st.kind)) {
                 Some((_, StepKind::Dialogue { nodes, .. })) => {
                     let known = nodes.iter().any(|x| x.id.value == n.value);
-                    if self.known(known, "node of this dialogue", n, nodes.iter().map(|x| x.id.value.as_str()))
-                        && self.unreachable.contains(&(s.value.as_str(), n.value.as_str()))
+                    if self.known(
+                        known,
+                        "node of this dialogue",
+                        n,
+                        nodes.iter().map(|x| x.id.value.as_str()),
+                    ) && self
+                        .unreachable
+                        .contains(&(s.value.as_str(), n.value.as_str()))
                     {
                         self.never(n.span, format!("node `{}` is never reached", n.value));
                     }
@@ -1119,7 +1416,8 @@ impl<'a, 'o> Checker<'a, 'o> {
             Flag(f) => {
                 if !self.flags_set.contains(f.value.as_str()) {
                     let names: Vec<&str> = self.flags_set.iter().copied().collect();
-                    let help = did_you_mean(&f.value, names).map(|s| format!("did you mean `{s}`?"));
+                    let help =
+                        did_you_mean(&f.value, names).map(|s| format!("did you mean `{s}`?"));
                     self.never_help(f.span, format!("no effect sets flag `{}`", f.value), help);
                 }
             }
@@ -1137,32 +1435,66 @@ impl<'a, 'o> Checker<'a, 'o> {
                 if self.known_by(known, "document", d, |c| c.documents.order.clone())
                     && !self.flaggable.contains(d.value.as_str())
                 {
-                    self.never(d.span, format!("no `Documents` step with `flag_out_of_date: true` shows `{}`", d.value));
+                    self.never(
+                        d.span,
+                        format!(
+                            "no `Documents` step with `flag_out_of_date: true` shows `{}`",
+                            d.value
+                        ),
+                    );
                 }
             }
             FlagsCorrect(s) => match self.step_ref(s) {
-                Some(StepFile { kind: StepKind::Documents { flag_out_of_date: true, .. }, .. }) | None => {}
-                Some(st) => self.wrong_kind("FlagsCorrect", s, st, "a `Documents` (with `flag_out_of_date: true`)"),
+                Some(StepFile {
+                    kind:
+                        StepKind::Documents {
+                            flag_out_of_date: true,
+                            ..
+                        },
+                    ..
+                })
+                | None => {}
+                Some(st) => self.wrong_kind(
+                    "FlagsCorrect",
+                    s,
+                    st,
+                    "a `Documents` (with `flag_out_of_date: true`)",
+                ),
             },
             FieldOk(s, f) => match self.step_ref(s).map(|st| (st, &st.kind)) {
                 Some((_, StepKind::Form { fields, .. })) => {
                     let field = fields.iter().find(|x| x.id.value == f.value);
                     let known = field.is_some();
-                    if self.known(known, "field of this form", f, fields.iter().map(|x| x.id.value.as_str()))
-                        && field.is_some_and(|x| x.expect.is_none())
+                    if self.known(
+                        known,
+                        "field of this form",
+                        f,
+                        fields.iter().map(|x| x.id.value.as_str()),
+                    ) && field.is_some_and(|x| x.expect.is_none())
                     {
-                        self.never(f.span, format!("field `{}` has no `expect` to meet", f.value));
+                        self.never(
+                            f.span,
+                            format!("field `{}` has no `expect` to meet", f.value),
+                        );
                     }
                 }
                 Some((st, _)) => self.wrong_kind("FieldOk", s, st, "a `Form`"),
                 None => {}
             },
             FormOk(s) => match self.step_ref(s) {
-                Some(StepFile { kind: StepKind::Form { .. }, .. }) | None => {}
+                Some(StepFile {
+                    kind: StepKind::Form { .. },
+                    ..
+                })
+                | None => {}
                 Some(st) => self.wrong_kind("FormOk", s, st, "a `Form`"),
             },
             WithinBudget(s) => match self.step_ref(s) {
-                Some(StepFile { kind: StepKind::FinancialPlan { .. }, .. }) | None => {}
+                Some(StepFile {
+                    kind: StepKind::FinancialPlan { .. },
+                    ..
+                })
+                | None => {}
                 Some(st) => self.wrong_kind("WithinBudget", s, st, "a `FinancialPlan`"),
             },
             Includes(s, svc) => match self.step_ref(s).map(|st| (st, &st.kind)) {
@@ -1184,7 +1516,11 @@ impl<'a, 'o> Checker<'a, 'o> {
                 None => {}
             },
             ScheduledInTime(s) => match self.step_ref(s) {
-                Some(StepFile { kind: StepKind::Schedule { .. }, .. }) | None => {}
+                Some(StepFile {
+                    kind: StepKind::Schedule { .. },
+                    ..
+                })
+                | None => {}
                 Some(st) => self.wrong_kind("ScheduledInTime", s, st, "a `Schedule`"),
             },
             Correct(s, x) => {
@@ -1194,14 +1530,18 @@ impl<'a, 'o> Checker<'a, 'o> {
                             let known = items.contains(&x.value.as_str());
                             self.known(known, "question, item or pair of this step", x, items);
                         }
-                        None => self.wrong_kind("Correct", s, st, "a `Questions`, `Rank` or `Match`"),
+                        None => {
+                            self.wrong_kind("Correct", s, st, "a `Questions`, `Rank` or `Match`")
+                        }
                     }
                 }
             }
             Score(s, cmp) => {
                 if let Some(st) = self.step_ref(s) {
                     match scored_items(&st.kind) {
-                        Some(items) => self.compare(cmp, 0.0, items.len() as f64, "the score of this step"),
+                        Some(items) => {
+                            self.compare(cmp, 0.0, items.len() as f64, "the score of this step")
+                        }
                         None => self.wrong_kind("Score", s, st, "a `Questions`, `Rank` or `Match`"),
                     }
                 }
@@ -1218,11 +1558,17 @@ impl<'a, 'o> Checker<'a, 'o> {
                 }
             }
             RubricMet(s) => match self.step_ref(s) {
-                Some(StepFile { kind: StepKind::FreeText { .. }, .. }) | None => {}
+                Some(StepFile {
+                    kind: StepKind::FreeText { .. },
+                    ..
+                })
+                | None => {}
                 Some(st) => self.wrong_kind("RubricMet", s, st, "a `FreeText`"),
             },
             ReportClear(s) => match self.step_ref(s).map(|st| (st, &st.kind)) {
-                Some((_, StepKind::ThirdPartyReport { reports, .. })) if reports.iter().all(|r| r.concern) => {
+                Some((_, StepKind::ThirdPartyReport { reports, .. }))
+                    if reports.iter().all(|r| r.concern) =>
+                {
                     self.never(s.span, "every report of this step raises a concern");
                 }
                 Some((_, StepKind::ThirdPartyReport { .. })) => {}
@@ -1246,7 +1592,10 @@ impl<'a, 'o> Checker<'a, 'o> {
                 for (i, a) in cs.iter().enumerate() {
                     self.condition(a);
                     if let Not(inner) = a
-                        && cs.iter().enumerate().any(|(j, b)| j != i && b == inner.as_ref())
+                        && cs
+                            .iter()
+                            .enumerate()
+                            .any(|(j, b)| j != i && b == inner.as_ref())
                     {
                         let span = first_span(inner).unwrap_or_default();
                         self.never(span, "`All` asks for a condition and its `Not` together");
@@ -1285,11 +1634,19 @@ impl<'a, 'o> Checker<'a, 'o> {
                 self.condition(&a.when);
             }
             if matches!(&r.requires, Condition::All(cs) if cs.is_empty()) {
-                self.warning("always-holds", r.criterion.span, "`requires: All([])` always holds: this rule gives evidence for nothing done");
+                self.warning(
+                    "always-holds",
+                    r.criterion.span,
+                    "`requires: All([])` always holds: this rule gives evidence for nothing done",
+                );
             }
         }
         for unit in self.units.clone() {
-            let span = self.unit_spans.get(unit.id.as_str()).copied().unwrap_or_default();
+            let span = self
+                .unit_spans
+                .get(unit.id.as_str())
+                .copied()
+                .unwrap_or_default();
             for (_, c) in unit.criteria() {
                 if !evidenced.contains(c.id.as_str()) {
                     self.warning(
@@ -1328,14 +1685,22 @@ impl<'a, 'o> Checker<'a, 'o> {
         match what {
             Some(what) => {
                 let help = (!aspect_help.is_empty()).then(|| format!("it maps to {aspect_help}"));
-                self.error_help("not-a-criterion", id.span, format!("`{}` is {what}", id.value), help)
+                self.error_help(
+                    "not-a-criterion",
+                    id.span,
+                    format!("`{}` is {what}", id.value),
+                    help,
+                )
             }
             None => {
                 let help = criterion_help(unit, &id.value);
                 self.error_help(
                     "unknown-criterion",
                     id.span,
-                    format!("unit {} has no performance criterion `{}`", unit.id, id.value),
+                    format!(
+                        "unit {} has no performance criterion `{}`",
+                        unit.id, id.value
+                    ),
                     help,
                 );
             }
@@ -1350,8 +1715,14 @@ impl<'a, 'o> Checker<'a, 'o> {
             return;
         };
         if unit.range_item(&id.value).is_none() {
-            let help = did_you_mean(&id.value, unit.range_items().map(|(_, i)| i.id.as_str())).map(|s| format!("did you mean `{s}`?"));
-            self.error_help("unknown-range-item", id.span, format!("unit {} has no range item `{}`", unit.id, id.value), help);
+            let help = did_you_mean(&id.value, unit.range_items().map(|(_, i)| i.id.as_str()))
+                .map(|s| format!("did you mean `{s}`?"));
+            self.error_help(
+                "unknown-range-item",
+                id.span,
+                format!("unit {} has no range item `{}`", unit.id, id.value),
+                help,
+            );
         }
     }
 
@@ -1367,7 +1738,12 @@ impl<'a, 'o> Checker<'a, 'o> {
             self.warning(
                 "method-not-in-guide",
                 r.method.span,
-                format!("the evidence guide of {} does not name {} (it names: {})", unit.id, m.label(), listed.join(", ")),
+                format!(
+                    "the evidence guide of {} does not name {} (it names: {})",
+                    unit.id,
+                    m.label(),
+                    listed.join(", ")
+                ),
             );
         }
     }
@@ -1417,7 +1793,12 @@ fn reachable<'a>(start: &'a Id, nodes: &'a [NodeFile]) -> HashSet<&'a str> {
             continue;
         };
         if reached.insert(id) {
-            stack.extend(n.replies.iter().filter_map(|r| r.next.as_ref()).map(|x| x.value.as_str()));
+            stack.extend(
+                n.replies
+                    .iter()
+                    .filter_map(|r| r.next.as_ref())
+                    .map(|x| x.value.as_str()),
+            );
         }
     }
     reached
@@ -1426,7 +1807,9 @@ fn reachable<'a>(start: &'a Id, nodes: &'a [NodeFile]) -> HashSet<&'a str> {
 /// The ids that `Correct` and `Score` count in a step, if it is scored.
 fn scored_items(kind: &StepKind) -> Option<Vec<&str>> {
     match kind {
-        StepKind::Questions { questions, .. } => Some(questions.iter().map(|q| q.id.value.as_str()).collect()),
+        StepKind::Questions { questions, .. } => {
+            Some(questions.iter().map(|q| q.id.value.as_str()).collect())
+        }
         StepKind::Rank { items, .. } => Some(items.iter().map(|i| i.id.value.as_str()).collect()),
         StepKind::Match { pairs, .. } => Some(pairs.iter().map(|p| p.id.value.as_str()).collect()),
         _ => None,
@@ -1438,29 +1821,56 @@ fn step_concepts(kind: &StepKind) -> Vec<&str> {
     let mut rubrics: Vec<&RubricFile> = Vec::new();
     match kind {
         StepKind::FreeText { rubric, .. } => rubrics.push(rubric),
-        StepKind::Dialogue { nodes, .. } => {
-            rubrics.extend(nodes.iter().flat_map(|n| &n.replies).filter_map(|r| r.typed.as_ref()))
+        StepKind::Dialogue { nodes, .. } => rubrics.extend(
+            nodes
+                .iter()
+                .flat_map(|n| &n.replies)
+                .filter_map(|r| r.typed.as_ref()),
+        ),
+        StepKind::Form { fields, .. } => {
+            rubrics.extend(fields.iter().filter_map(|f| match &f.expect {
+                Some(Expect::Covers(r)) => Some(r),
+                _ => None,
+            }))
         }
-        StepKind::Form { fields, .. } => rubrics.extend(fields.iter().filter_map(|f| match &f.expect {
-            Some(Expect::Covers(r)) => Some(r),
-            _ => None,
-        })),
-        StepKind::Questions { questions, .. } => rubrics.extend(questions.iter().filter_map(|q| match &q.answer {
-            QuestionAnswer::Short(r) => Some(r),
-            _ => None,
-        })),
+        StepKind::Questions { questions, .. } => {
+            rubrics.extend(questions.iter().filter_map(|q| match &q.answer {
+                QuestionAnswer::Short(r) => Some(r),
+                _ => None,
+            }))
+        }
         _ => {}
     }
-    rubrics.iter().flat_map(|r| r.concepts.iter()).map(|c| c.id.value.as_str()).collect()
+    rubrics
+        .iter()
+        .flat_map(|r| r.concepts.iter())
+        .map(|c| c.id.value.as_str())
+        .collect()
 }
 
 /// The span of the first id a condition names, to point at it.
 fn first_span(c: &Condition) -> Option<Span> {
     use Condition::*;
     match c {
-        Done(s) | Chose(s, _) | Reached(s, _) | Disclosed(s) | Flag(s) | Read(s) | FlaggedOutOfDate(s)
-        | FlagsCorrect(s) | FieldOk(s, _) | FormOk(s) | WithinBudget(s) | Includes(s, _) | ScheduledInTime(s)
-        | Correct(s, _) | Score(s, _) | Concept(s, _) | RubricMet(s) | ReportClear(s) | Arrived(s) => Some(s.span),
+        Done(s)
+        | Chose(s, _)
+        | Reached(s, _)
+        | Disclosed(s)
+        | Flag(s)
+        | Read(s)
+        | FlaggedOutOfDate(s)
+        | FlagsCorrect(s)
+        | FieldOk(s, _)
+        | FormOk(s)
+        | WithinBudget(s)
+        | Includes(s, _)
+        | ScheduledInTime(s)
+        | Correct(s, _)
+        | Score(s, _)
+        | Concept(s, _)
+        | RubricMet(s)
+        | ReportClear(s)
+        | Arrived(s) => Some(s.span),
         All(cs) | Any(cs) => cs.iter().find_map(first_span),
         Not(c) => first_span(c),
         Rapport(_) | Trust(_) | Day(_) => None,
@@ -1472,7 +1882,9 @@ pub fn for_each_effect<'a>(file: &'a ScenarioFile, mut f: impl FnMut(&'a Effect)
     for t in &file.tasks {
         for s in &t.steps {
             match &s.kind {
-                StepKind::Choice { answers, .. } => answers.iter().flat_map(|a| &a.effects).for_each(&mut f),
+                StepKind::Choice { answers, .. } => {
+                    answers.iter().flat_map(|a| &a.effects).for_each(&mut f)
+                }
                 StepKind::Dialogue { nodes, .. } => {
                     for n in nodes {
                         n.effects.iter().for_each(&mut f);

@@ -17,8 +17,14 @@ pub fn check_unit(file: UnitFile, source: &Source, out: &mut Vec<Diagnostic>) ->
     if id.is_empty() || id.contains(['/', ' ', '{', '}']) {
         out.push(
             source
-                .error("bad-id", file.id.span, format!("`{id}` cannot be a unit id"))
-                .with_help("write the unit code with `-` in place of `/`, e.g. `COD-OS-SW-CR-11-6-A`"),
+                .error(
+                    "bad-id",
+                    file.id.span,
+                    format!("`{id}` cannot be a unit id"),
+                )
+                .with_help(
+                    "write the unit code with `-` in place of `/`, e.g. `COD-OS-SW-CR-11-6-A`",
+                ),
         );
     }
 
@@ -77,12 +83,17 @@ pub fn check_unit(file: UnitFile, source: &Source, out: &mut Vec<Diagnostic>) ->
                 let d = source.error(
                     "unknown-criterion",
                     r.span,
-                    format!("{what} names criterion `{}`, which this unit does not have", r.value),
+                    format!(
+                        "{what} names criterion `{}`, which this unit does not have",
+                        r.value
+                    ),
                 );
-                out.push(match did_you_mean(&r.value, criterion_numbers.iter().copied()) {
-                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                    None => d,
-                });
+                out.push(
+                    match did_you_mean(&r.value, criterion_numbers.iter().copied()) {
+                        Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                        None => d,
+                    },
+                );
             }
         }
         ids
@@ -166,7 +177,13 @@ struct Numbers {
 }
 
 impl Numbers {
-    fn unique(&mut self, source: &Source, what: &str, n: &Spanned<String>, out: &mut Vec<Diagnostic>) {
+    fn unique(
+        &mut self,
+        source: &Source,
+        what: &str,
+        n: &Spanned<String>,
+        out: &mut Vec<Diagnostic>,
+    ) {
         let key = (what.to_owned(), n.value.clone());
         if let Some(first) = self.seen.get(&key) {
             out.push(

@@ -74,7 +74,7 @@ impl Library {
         let mut unit_files: Vec<(Source, Node)> = Vec::new();
         // Each scenario is deserialized as soon as it is parsed, so that only one parse tree is
         // held at a time; checking waits until every unit is loaded.
-        let mut scenario_files: Vec<(Source, ScenarioFile, Vec<(String, Span)>)> = Vec::new();
+        let mut scenario_files: Vec<Parsed> = Vec::new();
         for source in sources {
             let node = match ron_parse::parse(&source.text) {
                 Err(_) if is_blank(&source.text) => {
@@ -158,6 +158,10 @@ impl Library {
     }
 }
 
+/// A scenario file parsed and deserialized, waiting for the units to be checked against, with
+/// its `{placeholders}`.
+type Parsed = (Source, ScenarioFile, Vec<(String, Span)>);
+
 enum FileKind {
     Unit,
     Scenario,
@@ -171,12 +175,13 @@ fn classify(source: &Source, node: &Node) -> Result<FileKind, Box<Diagnostic>> {
         NodeKind::Ident(n) => n,
         _ => {
             return Err(Box::new(
-                source.error(
-                    "unknown-file-kind",
-                    Span::new(node.span.start as usize, node.span.start as usize + 1),
-                    "expected `Scenario(...)` or `Unit(...)` at the top of the file",
-                )
-                .with_help("start the file with the kind of thing it describes"),
+                source
+                    .error(
+                        "unknown-file-kind",
+                        Span::new(node.span.start as usize, node.span.start as usize + 1),
+                        "expected `Scenario(...)` or `Unit(...)` at the top of the file",
+                    )
+                    .with_help("start the file with the kind of thing it describes"),
             ));
         }
     };

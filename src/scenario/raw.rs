@@ -433,10 +433,7 @@ pub enum StepKind {
         multiple: bool,
     },
     /// A branching conversation with the client.
-    Dialogue {
-        start: Id,
-        nodes: Vec<NodeFile>,
-    },
+    Dialogue { start: Id, nodes: Vec<NodeFile> },
     /// A form with typed fields.
     Form {
         form: FormKind,
@@ -472,15 +469,9 @@ pub enum StepKind {
         order: Vec<Id>,
     },
     /// Match each left item to a right item; `pairs` is the expected matching.
-    Match {
-        prompt: Text,
-        pairs: Vec<PairFile>,
-    },
+    Match { prompt: Text, pairs: Vec<PairFile> },
     /// The trainee writes; judged by concepts, provisional for the assessor.
-    FreeText {
-        prompt: Text,
-        rubric: RubricFile,
-    },
+    FreeText { prompt: Text, rubric: RubricFile },
     /// Knowledge questions, as a written test or oral questioning.
     Questions {
         method: Spanned<Method>,

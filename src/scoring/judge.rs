@@ -36,10 +36,18 @@ pub fn judge(scenario: &Scenario, units: &[Unit], attempt: &Attempt) -> Judgemen
             break;
         }
         match &r.action {
-            Action::Open(doc) => touched.documents.entry(doc.clone()).or_default().push(r.index),
+            Action::Open(doc) => touched
+                .documents
+                .entry(doc.clone())
+                .or_default()
+                .push(r.index),
             a => {
                 if let Some(step) = a.step() {
-                    touched.steps.entry(step.to_owned()).or_default().push(r.index);
+                    touched
+                        .steps
+                        .entry(step.to_owned())
+                        .or_default()
+                        .push(r.index);
                 }
             }
         }
@@ -50,7 +58,10 @@ pub fn judge(scenario: &Scenario, units: &[Unit], attempt: &Attempt) -> Judgemen
 
     let mut criteria = Vec::new();
     let mut aspects = Vec::new();
-    for unit in units.iter().filter(|u| scenario.unit_ids().any(|id| id == u.id)) {
+    for unit in units
+        .iter()
+        .filter(|u| scenario.unit_ids().any(|id| id == u.id))
+    {
         for (element, criterion) in unit.criteria() {
             let rules: Vec<(usize, &RuleFile)> = scenario
                 .rules()
@@ -143,7 +154,11 @@ fn judge_criterion(
         let actions: Vec<usize> = places
             .iter()
             .flat_map(|p| touched.steps.get(p).into_iter().flatten().copied())
-            .chain(documents.iter().flat_map(|d| touched.documents.get(d).into_iter().flatten().copied()))
+            .chain(
+                documents
+                    .iter()
+                    .flat_map(|d| touched.documents.get(d).into_iter().flatten().copied()),
+            )
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
@@ -156,7 +171,10 @@ fn judge_criterion(
         }) || !actions.is_empty();
         let line = scenario.rule_line(rule);
         j.provisional |= rubric_dependent(scenario, &rule.requires)
-            || rule.against.iter().any(|a| rubric_dependent(scenario, &a.when));
+            || rule
+                .against
+                .iter()
+                .any(|a| rubric_dependent(scenario, &a.when));
         let contrary: Vec<_> = rule
             .against
             .iter()

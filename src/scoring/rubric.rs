@@ -56,16 +56,43 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Words that negate what follows them in the same clause.
 const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "without", "didn't", "don't", "doesn't", "won't", "wouldn't",
-    "couldn't", "can't", "cannot", "wasn't", "weren't", "isn't", "aren't", "haven't", "hasn't",
-    "hadn't", "shouldn't", "neither", "nor", "forgot", "failed", "refused", "avoided", "skipped",
-    "neglected", "omitted",
+    "not",
+    "no",
+    "never",
+    "without",
+    "didn't",
+    "don't",
+    "doesn't",
+    "won't",
+    "wouldn't",
+    "couldn't",
+    "can't",
+    "cannot",
+    "wasn't",
+    "weren't",
+    "isn't",
+    "aren't",
+    "haven't",
+    "hasn't",
+    "hadn't",
+    "shouldn't",
+    "neither",
+    "nor",
+    "forgot",
+    "failed",
+    "refused",
+    "avoided",
+    "skipped",
+    "neglected",
+    "omitted",
 ];
 
 /// How many words before a match a negation still applies to.
 const NEGATION_REACH: usize = 8;
 /// Words that end the reach of a negation: "I did not rush *and* we discussed the budget".
-const SCOPE_BREAKS: &[&str] = &["and", "then", "so", "because", "although", "however", "instead", "but", "while"];
+const SCOPE_BREAKS: &[&str] = &[
+    "and", "then", "so", "because", "although", "however", "instead", "but", "while",
+];
 /// How many other words may stand between two words of a phrase.
 const MAX_GAP: usize = 2;
 
@@ -79,7 +106,10 @@ struct Clause<'t> {
 fn words_of(s: &str) -> Vec<String> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
         .map(|w| {
-            let w = w.trim_matches(|c| c == '\'' || c == '’' || c == '-').replace('’', "'").to_lowercase();
+            let w = w
+                .trim_matches(|c| c == '\'' || c == '’' || c == '-')
+                .replace('’', "'")
+                .to_lowercase();
             // "Mama Rose's stall" is about Mama Rose: a possessive matches the bare word.
             match w.strip_suffix("'s") {
                 Some(base) if !base.is_empty() => base.to_owned(),
@@ -107,7 +137,11 @@ fn phrase_words(phrase: &str) -> Vec<String> {
 
 /// True when a clause is a comma-separated list of short items ("budget, cost, family support").
 fn is_list(part: &str) -> bool {
-    let items: Vec<usize> = part.split(',').map(|i| words_of(i).len()).filter(|&n| n > 0).collect();
+    let items: Vec<usize> = part
+        .split(',')
+        .map(|i| words_of(i).len())
+        .filter(|&n| n > 0)
+        .collect();
     items.len() >= 3 && items.iter().sum::<usize>() * 2 < items.len() * 5
 }
 
@@ -119,7 +153,10 @@ fn clauses(text: &str) -> Vec<Clause<'_>> {
             if words.is_empty() {
                 return None;
             }
-            let function = words.iter().filter(|w| FUNCTION_WORDS.contains(&w.as_str())).count();
+            let function = words
+                .iter()
+                .filter(|w| FUNCTION_WORDS.contains(&w.as_str()))
+                .count();
             let is_sentence =
                 words.len() >= 4 && function >= 1 && function * 8 >= words.len() && !is_list(part);
             Some(Clause {
@@ -169,7 +206,10 @@ fn find_phrase(phrase: &[String], words: &[String]) -> Vec<usize> {
 
 fn negated_at(words: &[String], start: usize, phrase: &[String]) -> bool {
     // A phrase that itself contains a negation ("did not judge") is about the negation.
-    if phrase.iter().any(|p| NEGATIONS.contains(&p.as_str()) || p.ends_with("n't")) {
+    if phrase
+        .iter()
+        .any(|p| NEGATIONS.contains(&p.as_str()) || p.ends_with("n't"))
+    {
         return false;
     }
     let from = start.saturating_sub(NEGATION_REACH);
@@ -184,7 +224,11 @@ fn negated_at(words: &[String], start: usize, phrase: &[String]) -> bool {
 pub fn judge_text(text: &str, rubric: &RubricFile) -> RubricResult {
     let clauses = clauses(text);
     let total_words: usize = clauses.iter().map(|c| c.words.len()).sum();
-    let sentence_words: usize = clauses.iter().filter(|c| c.is_sentence).map(|c| c.words.len()).sum();
+    let sentence_words: usize = clauses
+        .iter()
+        .filter(|c| c.is_sentence)
+        .map(|c| c.words.len())
+        .sum();
     // Mostly non-sentences: a list of keywords, however many concepts it names.
     let keyword_list = total_words > 0 && sentence_words * 2 < total_words;
 
@@ -263,9 +307,17 @@ mod tests {
     fn family_budget() -> RubricFile {
         rubric(
             &[
-                ("family", &["ask* about family", "her daughter", "family support*"], true),
+                (
+                    "family",
+                    &["ask* about family", "her daughter", "family support*"],
+                    true,
+                ),
                 ("budget", &["budget", "afford*", "cost*"], true),
-                ("prefer", &["prefer*", "what she wants", "her choice"], false),
+                (
+                    "prefer",
+                    &["prefer*", "what she wants", "her choice"],
+                    false,
+                ),
             ],
             Some(2),
         )
@@ -293,7 +345,10 @@ mod tests {
         assert!(r.concepts[0].negated);
         assert!(r.shown("budget"));
         assert!(!r.met, "a required concept is missing");
-        let r = judge_text("I forgot to check what she could afford with her.", &family_budget());
+        let r = judge_text(
+            "I forgot to check what she could afford with her.",
+            &family_budget(),
+        );
         assert!(!r.shown("budget"));
         // A negation does not reach past "and".
         let r = judge_text(
@@ -318,16 +373,28 @@ mod tests {
 
     #[test]
     fn wildcard_matches_word_endings_only_at_the_end() {
-        let r = judge_text("She said her preference is to stay at home with the cat.", &family_budget());
+        let r = judge_text(
+            "She said her preference is to stay at home with the cat.",
+            &family_budget(),
+        );
         assert!(r.shown("prefer"));
-        let r = judge_text("The service is reliable and close to the shops for her.", &family_budget());
+        let r = judge_text(
+            "The service is reliable and close to the shops for her.",
+            &family_budget(),
+        );
         assert!(!r.shown("prefer"));
     }
 
     #[test]
     fn possessives_match_the_bare_words() {
-        let r = rubric(&[("n", &["neighbour"], true), ("m", &["mama rose"], true)], None);
-        let res = judge_text("A neighbour's son will help at Mama Rose's stall each week.", &r);
+        let r = rubric(
+            &[("n", &["neighbour"], true), ("m", &["mama rose"], true)],
+            None,
+        );
+        let res = judge_text(
+            "A neighbour's son will help at Mama Rose's stall each week.",
+            &r,
+        );
         assert!(res.shown("n") && res.shown("m"), "{res:#?}");
         // But "didn't" and "it's" keep their meaning.
         let res = judge_text("I didn't ask the neighbour about it at all today.", &r);

@@ -10,10 +10,10 @@ use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
 
 use super::variation::{self, Values};
-use crate::model::action::{Action, Given};
 use crate::model::Scenario;
+use crate::model::action::{Action, Given};
 use crate::scenario::raw::*;
-use crate::scoring::rubric::{judge_text, RubricResult};
+use crate::scoring::rubric::{RubricResult, judge_text};
 
 /// Why an action was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -117,8 +117,8 @@ impl<'s> Session<'s> {
     pub fn new(scenario: &'s Scenario, seed: u64) -> Self {
         let file = scenario.file();
         let values = variation::draw(&file.variations, seed);
-        let start = NaiveDateTime::parse_from_str(&file.starts.value, "%Y-%m-%d %H:%M")
-            .unwrap_or_default();
+        let start =
+            NaiveDateTime::parse_from_str(&file.starts.value, "%Y-%m-%d %H:%M").unwrap_or_default();
         let steps = scenario
             .steps()
             .map(|(_, s)| (s.id.value.clone(), StepState::default()))
@@ -182,7 +182,13 @@ impl<'s> Session<'s> {
 
     /// Whether a shelf document is out of date in this attempt.
     pub fn is_out_of_date(&self, document: &str) -> bool {
-        let Some(d) = self.scenario.file().office.documents.iter().find(|d| d.id.value == document)
+        let Some(d) = self
+            .scenario
+            .file()
+            .office
+            .documents
+            .iter()
+            .find(|d| d.id.value == document)
         else {
             return false;
         };
@@ -223,12 +229,18 @@ impl<'s> Session<'s> {
         if let Some(open) = &task.opens_day
             && self.day() < open.value
         {
-            return Some(format!("task `{}` opens on day {}", task.id.value, open.value));
+            return Some(format!(
+                "task `{}` opens on day {}",
+                task.id.value, open.value
+            ));
         }
         if let Some(e) = self.opened_by_event(id)
             && !self.state.arrived.contains(&e.id.value)
         {
-            return Some(format!("step `{id}` opens when \"{}\" arrives", self.render(&e.title.value)));
+            return Some(format!(
+                "step `{id}` opens when \"{}\" arrives",
+                self.render(&e.title.value)
+            ));
         }
         if let Some(c) = &step.requires
             && !self.holds(c)
@@ -318,12 +330,24 @@ impl<'s> Session<'s> {
                 self.state.read.insert(doc.clone());
                 self.state.clock += Duration::minutes(1);
             }
-            (Action::Flag { document, .. } | Action::Unflag { document, .. }, Some(StepKind::Documents { documents, flag_out_of_date })) => {
+            (
+                Action::Flag { document, .. } | Action::Unflag { document, .. },
+                Some(StepKind::Documents {
+                    documents,
+                    flag_out_of_date,
+                }),
+            ) => {
                 if !flag_out_of_date {
                     return refuse("this step does not ask for documents to be flagged");
                 }
                 if !documents.iter().any(|d| d.value == *document)
-                    || !self.scenario.file().office.documents.iter().any(|d| d.id.value == *document)
+                    || !self
+                        .scenario
+                        .file()
+                        .office
+                        .documents
+                        .iter()
+                        .any(|d| d.id.value == *document)
                 {
                     return refuse(format!("`{document}` is not a shelf document of this step"));
                 }
@@ -339,7 +363,14 @@ impl<'s> Session<'s> {
             (Action::Finish(_), Some(StepKind::Documents { .. })) => {
                 self.complete(step.unwrap_or_else(|| unreachable_step()), outcome);
             }
-            (Action::Choose { answers, .. }, Some(StepKind::Choice { answers: options, multiple, .. })) => {
+            (
+                Action::Choose { answers, .. },
+                Some(StepKind::Choice {
+                    answers: options,
+                    multiple,
+                    ..
+                }),
+            ) => {
                 if answers.is_empty() {
                     return refuse("choose at least one answer");
                 }
@@ -377,7 +408,12 @@ impl<'s> Session<'s> {
                 if !self.state.steps.get(&id).is_some_and(|s| s.started) {
                     self.enter_node(&id, &start.value, nodes, outcome);
                 }
-                let at = self.state.steps.get(&id).and_then(|s| s.node.clone()).unwrap_or_default();
+                let at = self
+                    .state
+                    .steps
+                    .get(&id)
+                    .and_then(|s| s.node.clone())
+                    .unwrap_or_default();
                 let Some(node) = nodes.iter().find(|n| n.id.value == at) else {
                     return refuse("the conversation is not at any node");
                 };
@@ -410,7 +446,10 @@ impl<'s> Session<'s> {
             }
             (Action::EndConversation(id), Some(StepKind::Dialogue { nodes, .. })) => {
                 let at = self.state.steps.get(id).and_then(|s| s.node.clone());
-                let ends = at.as_ref().and_then(|a| nodes.iter().find(|n| n.id.value == *a)).is_some_and(|n| n.end);
+                let ends = at
+                    .as_ref()
+                    .and_then(|a| nodes.iter().find(|n| n.id.value == *a))
+                    .is_some_and(|n| n.end);
                 if !ends {
                     return refuse("the conversation cannot end here");
                 }
@@ -439,11 +478,19 @@ impl<'s> Session<'s> {
                     .map(|f| f.label.value.as_str())
                     .collect();
                 if !missing.is_empty() {
-                    return refuse(format!("fill in the required fields first: {}", missing.join(", ")));
+                    return refuse(format!(
+                        "fill in the required fields first: {}",
+                        missing.join(", ")
+                    ));
                 }
                 self.complete(step.unwrap_or_else(|| unreachable_step()), outcome);
             }
-            (Action::Plan { service, quantity, .. }, Some(StepKind::FinancialPlan { services, .. })) => {
+            (
+                Action::Plan {
+                    service, quantity, ..
+                },
+                Some(StepKind::FinancialPlan { services, .. }),
+            ) => {
                 let office = &self.scenario.file().office.services;
                 let allowed = if services.is_empty() {
                     office.iter().any(|s| s.id.value == *service)
@@ -451,7 +498,9 @@ impl<'s> Session<'s> {
                     services.iter().any(|s| s.value == *service)
                 };
                 if !allowed {
-                    return refuse(format!("`{service}` is not a service this plan can include"));
+                    return refuse(format!(
+                        "`{service}` is not a service this plan can include"
+                    ));
                 }
                 if !quantity.is_finite() || *quantity < 0.0 || *quantity > 10_000.0 {
                     return refuse("a quantity is a number from 0 to 10000");
@@ -473,7 +522,10 @@ impl<'s> Session<'s> {
             }
             (Action::Book { day, time, .. }, Some(StepKind::Schedule { .. })) => {
                 if *day < self.day() || *day > MAX_DAY {
-                    return refuse(format!("day {day} cannot be booked: today is day {}", self.day()));
+                    return refuse(format!(
+                        "day {day} cannot be booked: today is day {}",
+                        self.day()
+                    ));
                 }
                 let Ok(t) = NaiveTime::parse_from_str(time, "%H:%M") else {
                     return refuse("a time is written HH:MM, e.g. 10:30");
@@ -521,10 +573,17 @@ impl<'s> Session<'s> {
                     return refuse("write something first");
                 }
                 let id = action.step().unwrap_or_default().to_owned();
-                self.step_state(&id).texts.insert("text".into(), text.clone());
+                self.step_state(&id)
+                    .texts
+                    .insert("text".into(), text.clone());
                 self.complete(step.unwrap_or_else(|| unreachable_step()), outcome);
             }
-            (Action::Answer { question, answer, .. }, Some(StepKind::Questions { questions, .. })) => {
+            (
+                Action::Answer {
+                    question, answer, ..
+                },
+                Some(StepKind::Questions { questions, .. }),
+            ) => {
                 let Some(q) = questions.iter().find(|q| q.id.value == *question) else {
                     return refuse(format!("there is no question `{question}`"));
                 };
@@ -538,7 +597,10 @@ impl<'s> Session<'s> {
                         if matches!(q.answer, QuestionAnswer::Single { .. }) && chosen.len() != 1 {
                             return refuse("choose one option");
                         }
-                        if let Some(bad) = chosen.iter().find(|c| !options.iter().any(|o| o.id.value == **c)) {
+                        if let Some(bad) = chosen
+                            .iter()
+                            .find(|c| !options.iter().any(|o| o.id.value == **c))
+                        {
                             return refuse(format!("there is no option `{bad}`"));
                         }
                         let state = self.step_state(&id);
@@ -553,14 +615,20 @@ impl<'s> Session<'s> {
                         state.started = true;
                         state.texts.insert(question.clone(), words.clone());
                     }
-                    (QuestionAnswer::Short(_), Given::Options(_)) => return refuse("this question is answered in words"),
-                    (_, Given::Words(_)) => return refuse("this question is answered by choosing options"),
+                    (QuestionAnswer::Short(_), Given::Options(_)) => {
+                        return refuse("this question is answered in words");
+                    }
+                    (_, Given::Words(_)) => {
+                        return refuse("this question is answered by choosing options");
+                    }
                 }
             }
             (Action::Submit(id), Some(StepKind::Questions { questions, .. })) => {
                 let state = self.state.steps.get(id);
                 let unanswered = questions.iter().filter(|q| {
-                    !state.is_some_and(|s| s.options.contains_key(&q.id.value) || s.texts.contains_key(&q.id.value))
+                    !state.is_some_and(|s| {
+                        s.options.contains_key(&q.id.value) || s.texts.contains_key(&q.id.value)
+                    })
                 });
                 if unanswered.count() > 0 {
                     return refuse("answer every question first");
@@ -568,7 +636,12 @@ impl<'s> Session<'s> {
                 self.complete(step.unwrap_or_else(|| unreachable_step()), outcome);
             }
             (Action::RequestReport(id), Some(StepKind::ThirdPartyReport { delay_days, .. })) => {
-                if self.state.steps.get(id).is_some_and(|s| s.report_due.is_some()) {
+                if self
+                    .state
+                    .steps
+                    .get(id)
+                    .is_some_and(|s| s.report_due.is_some())
+                {
                     return refuse("the report has been asked for already");
                 }
                 let due = self.day() + delay_days;
@@ -579,13 +652,22 @@ impl<'s> Session<'s> {
             }
             (Action::WaitUntil { day }, _) => {
                 if *day <= self.day() || *day > MAX_DAY {
-                    return refuse(format!("wait until a later day (today is day {})", self.day()));
+                    return refuse(format!(
+                        "wait until a later day (today is day {})",
+                        self.day()
+                    ));
                 }
-                self.state.clock = self.date_of_day(*day).and_time(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default());
+                self.state.clock = self
+                    .date_of_day(*day)
+                    .and_time(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default());
             }
             (Action::HandIn, _) => self.state.handed_in = true,
             (a, Some(kind)) => {
-                return refuse(format!("{} cannot be done in a `{}` step", action_name(a), kind.name()));
+                return refuse(format!(
+                    "{} cannot be done in a `{}` step",
+                    action_name(a),
+                    kind.name()
+                ));
             }
             (a, None) => return refuse(format!("{} needs a step", action_name(a))),
         }
@@ -610,11 +692,14 @@ impl<'s> Session<'s> {
         }
         let office = &self.scenario.file().office;
         let person = |id: &str| {
-            office.staff.iter().any(|p| p.id.value == id) || office.stakeholders.iter().any(|p| p.id.value == id)
+            office.staff.iter().any(|p| p.id.value == id)
+                || office.stakeholders.iter().any(|p| p.id.value == id)
         };
         let ok = match &f.kind {
             FieldKind::Text | FieldKind::Paragraph => true,
-            FieldKind::Number | FieldKind::Money => v.replace(',', "").parse::<f64>().is_ok_and(f64::is_finite),
+            FieldKind::Number | FieldKind::Money => {
+                v.replace(',', "").parse::<f64>().is_ok_and(f64::is_finite)
+            }
             FieldKind::Date => NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok(),
             FieldKind::YesNo => v == "yes" || v == "no",
             FieldKind::OneOf(opts) => opts.iter().any(|o| o.value == v),
@@ -626,7 +711,10 @@ impl<'s> Session<'s> {
         if ok {
             Ok(())
         } else {
-            refuse(format!("\"{v}\" is not a valid answer for \"{}\"", f.label.value))
+            refuse(format!(
+                "\"{v}\" is not a valid answer for \"{}\"",
+                f.label.value
+            ))
         }
     }
 
@@ -659,17 +747,31 @@ impl<'s> Session<'s> {
                 }
             }
             for (_, step) in self.scenario.steps() {
-                let StepKind::ThirdPartyReport { from, about, reports, .. } = &step.kind else {
+                let StepKind::ThirdPartyReport {
+                    from,
+                    about,
+                    reports,
+                    ..
+                } = &step.kind
+                else {
                     continue;
                 };
                 let id = &step.id.value;
-                let Some(state) = self.state.steps.get(id) else { continue };
-                let (Some(due), None) = (state.report_due, state.report) else { continue };
+                let Some(state) = self.state.steps.get(id) else {
+                    continue;
+                };
+                let (Some(due), None) = (state.report_due, state.report) else {
+                    continue;
+                };
                 if self.day() < due {
                     continue;
                 }
-                let chosen = reports.iter().position(|r| r.when.as_ref().is_none_or(|c| self.holds(c)));
-                let text = chosen.map(|i| self.render(&reports[i].text.value)).unwrap_or_default();
+                let chosen = reports
+                    .iter()
+                    .position(|r| r.when.as_ref().is_none_or(|c| self.holds(c)));
+                let text = chosen
+                    .map(|i| self.render(&reports[i].text.value))
+                    .unwrap_or_default();
                 let arrival = Arrival {
                     id: id.clone(),
                     day: self.day(),
@@ -709,12 +811,25 @@ impl<'s> Session<'s> {
             Disclosed(f) => self.state.client.disclosed.contains(&f.value),
             Flag(f) => self.state.client.flags.contains(&f.value),
             Read(d) => self.state.read.contains(&d.value),
-            FlaggedOutOfDate(d) => self.state.steps.values().any(|s| s.flagged.contains(&d.value)),
+            FlaggedOutOfDate(d) => self
+                .state
+                .steps
+                .values()
+                .any(|s| s.flagged.contains(&d.value)),
             FlagsCorrect(s) => match (kind(s), st(s)) {
-                (Some(StepKind::Documents { documents, .. }), Some(state)) if state.done => documents
-                    .iter()
-                    .filter(|d| self.scenario.file().office.documents.iter().any(|x| x.id.value == d.value))
-                    .all(|d| self.is_out_of_date(&d.value) == state.flagged.contains(&d.value)),
+                (Some(StepKind::Documents { documents, .. }), Some(state)) if state.done => {
+                    documents
+                        .iter()
+                        .filter(|d| {
+                            self.scenario
+                                .file()
+                                .office
+                                .documents
+                                .iter()
+                                .any(|x| x.id.value == d.value)
+                        })
+                        .all(|d| self.is_out_of_date(&d.value) == state.flagged.contains(&d.value))
+                }
                 _ => false,
             },
             FieldOk(s, f) => match (kind(s), st(s)) {
@@ -725,16 +840,32 @@ impl<'s> Session<'s> {
                 _ => false,
             },
             FormOk(s) => match (kind(s), st(s)) {
-                (Some(StepKind::Form { fields, .. }), Some(state)) if state.done => fields.iter().all(|f| {
-                    let v = state.texts.get(&f.id.value);
-                    (!f.required || v.is_some()) && (f.expect.is_none() || self.field_ok(f, v))
-                }),
+                (Some(StepKind::Form { fields, .. }), Some(state)) if state.done => {
+                    fields.iter().all(|f| {
+                        let v = state.texts.get(&f.id.value);
+                        (!f.required || v.is_some()) && (f.expect.is_none() || self.field_ok(f, v))
+                    })
+                }
                 _ => false,
             },
-            WithinBudget(s) => st(s).is_some_and(|state| state.done) && self.plan_total(&s.value).is_some_and(|(total, budget)| total <= budget + 1e-9),
-            Includes(s, svc) => st(s).is_some_and(|state| state.done && state.lines.get(&svc.value).is_some_and(|q| *q > 0.0)),
+            WithinBudget(s) => {
+                st(s).is_some_and(|state| state.done)
+                    && self
+                        .plan_total(&s.value)
+                        .is_some_and(|(total, budget)| total <= budget + 1e-9)
+            }
+            Includes(s, svc) => st(s).is_some_and(|state| {
+                state.done && state.lines.get(&svc.value).is_some_and(|q| *q > 0.0)
+            }),
             ScheduledInTime(s) => match (kind(s), st(s)) {
-                (Some(StepKind::Schedule { earliest_day, latest_day, .. }), Some(state)) => state
+                (
+                    Some(StepKind::Schedule {
+                        earliest_day,
+                        latest_day,
+                        ..
+                    }),
+                    Some(state),
+                ) => state
                     .booked
                     .as_ref()
                     .is_some_and(|(day, _)| (earliest_day.value..=latest_day.value).contains(day)),
@@ -742,17 +873,22 @@ impl<'s> Session<'s> {
             },
             Correct(s, x) => self.correct_items(&s.value).contains(&x.value),
             Score(s, cmp) => compare(self.correct_items(&s.value).len() as f64, &cmp.value),
-            Concept(s, k) => self.rubric_results(&s.value).iter().any(|r| r.shown(&k.value)),
+            Concept(s, k) => self
+                .rubric_results(&s.value)
+                .iter()
+                .any(|r| r.shown(&k.value)),
             RubricMet(s) => match (kind(s), st(s)) {
-                (Some(StepKind::FreeText { rubric, .. }), Some(state)) => {
-                    state.texts.get("text").is_some_and(|t| judge_text(t, rubric).met)
-                }
+                (Some(StepKind::FreeText { rubric, .. }), Some(state)) => state
+                    .texts
+                    .get("text")
+                    .is_some_and(|t| judge_text(t, rubric).met),
                 _ => false,
             },
             ReportClear(s) => match (kind(s), st(s)) {
-                (Some(StepKind::ThirdPartyReport { reports, .. }), Some(state)) => {
-                    state.report.and_then(|i| reports.get(i)).is_some_and(|r| !r.concern)
-                }
+                (Some(StepKind::ThirdPartyReport { reports, .. }), Some(state)) => state
+                    .report
+                    .and_then(|i| reports.get(i))
+                    .is_some_and(|r| !r.concern),
                 _ => false,
             },
             Rapport(cmp) => compare(f64::from(self.state.client.rapport), &cmp.value),
@@ -775,15 +911,18 @@ impl<'s> Session<'s> {
             Expect::NotEmpty => !v.is_empty(),
             Expect::Is(x) => same(v, &self.render(&x.value)),
             Expect::Includes(xs) => xs.iter().all(|x| items(v).any(|i| same(i, &x.value))),
-            Expect::Excludes(xs) => !v.is_empty() && xs.iter().all(|x| !items(v).any(|i| same(i, &x.value))),
+            Expect::Excludes(xs) => {
+                !v.is_empty() && xs.iter().all(|x| !items(v).any(|i| same(i, &x.value)))
+            }
             Expect::Between { min, max } => v.replace(',', "").parse::<f64>().is_ok_and(|n| {
                 n >= variation::amount(&min.value, &self.values) - 1e-9
                     && n <= variation::amount(&max.value, &self.values) + 1e-9
             }),
-            Expect::DayBetween { first, last } => NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok_and(|d| {
-                let day = (d - self.start.date()).num_days() + 1;
-                day >= i64::from(first.value) && day <= i64::from(last.value)
-            }),
+            Expect::DayBetween { first, last } => NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                .is_ok_and(|d| {
+                    let day = (d - self.start.date()).num_days() + 1;
+                    day >= i64::from(first.value) && day <= i64::from(last.value)
+                }),
             Expect::Covers(rubric) => judge_text(v, rubric).met,
         }
     }
@@ -799,12 +938,18 @@ impl<'s> Session<'s> {
         let total = lines
             .iter()
             .map(|(id, q)| {
-                services.iter().find(|s| s.id.value == *id).map_or(0.0, |s| q * variation::amount(&s.fee.value, &self.values))
+                services
+                    .iter()
+                    .find(|s| s.id.value == *id)
+                    .map_or(0.0, |s| q * variation::amount(&s.fee.value, &self.values))
             })
             .sum();
         let limit = match budget {
             Some(b) => variation::amount(&b.value, &self.values),
-            None => variation::amount(&self.scenario.file().client.budget.as_ref()?.amount.value, &self.values),
+            None => variation::amount(
+                &self.scenario.file().client.budget.as_ref()?.amount.value,
+                &self.values,
+            ),
         };
         Some((total, limit))
     }
@@ -812,24 +957,30 @@ impl<'s> Session<'s> {
     /// The ids of questions, rank items or pairs of a step answered correctly.
     pub fn correct_items(&self, step: &str) -> BTreeSet<String> {
         let mut out = BTreeSet::new();
-        let (Some((_, s)), Some(state)) = (self.scenario.step(step), self.step_state_of(step)) else {
+        let (Some((_, s)), Some(state)) = (self.scenario.step(step), self.step_state_of(step))
+        else {
             return out;
         };
         match &s.kind {
             StepKind::Questions { questions, .. } if state.done => {
                 for q in questions {
                     let right = match &q.answer {
-                        QuestionAnswer::Single { correct, .. } => {
-                            state.options.get(&q.id.value).is_some_and(|c| c.len() == 1 && c[0] == correct.value)
+                        QuestionAnswer::Single { correct, .. } => state
+                            .options
+                            .get(&q.id.value)
+                            .is_some_and(|c| c.len() == 1 && c[0] == correct.value),
+                        QuestionAnswer::Multiple { correct, .. } => {
+                            state.options.get(&q.id.value).is_some_and(|c| {
+                                let given: BTreeSet<&str> = c.iter().map(String::as_str).collect();
+                                let want: BTreeSet<&str> =
+                                    correct.iter().map(|x| x.value.as_str()).collect();
+                                given == want
+                            })
                         }
-                        QuestionAnswer::Multiple { correct, .. } => state.options.get(&q.id.value).is_some_and(|c| {
-                            let given: BTreeSet<&str> = c.iter().map(String::as_str).collect();
-                            let want: BTreeSet<&str> = correct.iter().map(|x| x.value.as_str()).collect();
-                            given == want
-                        }),
-                        QuestionAnswer::Short(rubric) => {
-                            state.texts.get(&q.id.value).is_some_and(|t| judge_text(t, rubric).met)
-                        }
+                        QuestionAnswer::Short(rubric) => state
+                            .texts
+                            .get(&q.id.value)
+                            .is_some_and(|t| judge_text(t, rubric).met),
                     };
                     if right {
                         out.insert(q.id.value.clone());
@@ -857,7 +1008,8 @@ impl<'s> Session<'s> {
 
     /// The rubric verdicts on every piece of text written in a step.
     pub fn rubric_results(&self, step: &str) -> Vec<RubricResult> {
-        let (Some((_, s)), Some(state)) = (self.scenario.step(step), self.step_state_of(step)) else {
+        let (Some((_, s)), Some(state)) = (self.scenario.step(step), self.step_state_of(step))
+        else {
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -876,14 +1028,18 @@ impl<'s> Session<'s> {
             }
             StepKind::Form { fields, .. } if state.done => {
                 for f in fields {
-                    if let (Some(Expect::Covers(rubric)), Some(t)) = (&f.expect, state.texts.get(&f.id.value)) {
+                    if let (Some(Expect::Covers(rubric)), Some(t)) =
+                        (&f.expect, state.texts.get(&f.id.value))
+                    {
                         out.push(judge_text(t, rubric));
                     }
                 }
             }
             StepKind::Questions { questions, .. } if state.done => {
                 for q in questions {
-                    if let (QuestionAnswer::Short(rubric), Some(t)) = (&q.answer, state.texts.get(&q.id.value)) {
+                    if let (QuestionAnswer::Short(rubric), Some(t)) =
+                        (&q.answer, state.texts.get(&q.id.value))
+                    {
                         out.push(judge_text(t, rubric));
                     }
                 }
@@ -914,15 +1070,24 @@ impl<'s> Session<'s> {
             }
             let state = self.step_state_of(&id).cloned().unwrap_or_default();
             match &step.kind {
-                StepKind::Documents { documents, flag_out_of_date } => {
+                StepKind::Documents {
+                    documents,
+                    flag_out_of_date,
+                } => {
                     if *flag_out_of_date {
                         for d in documents {
                             if office.documents.iter().any(|x| x.id.value == d.value) {
                                 let document = d.value.clone();
                                 out.push(if state.flagged.contains(&document) {
-                                    Action::Unflag { step: id.clone(), document }
+                                    Action::Unflag {
+                                        step: id.clone(),
+                                        document,
+                                    }
                                 } else {
-                                    Action::Flag { step: id.clone(), document }
+                                    Action::Flag {
+                                        step: id.clone(),
+                                        document,
+                                    }
                                 });
                             }
                         }
@@ -931,7 +1096,10 @@ impl<'s> Session<'s> {
                 }
                 StepKind::Choice { answers, .. } => {
                     for a in answers {
-                        out.push(Action::Choose { step: id.clone(), answers: vec![a.id.value.clone()] });
+                        out.push(Action::Choose {
+                            step: id.clone(),
+                            answers: vec![a.id.value.clone()],
+                        });
                     }
                 }
                 StepKind::Dialogue { start, nodes } => {
@@ -955,7 +1123,11 @@ impl<'s> Session<'s> {
                 StepKind::Form { fields, .. } => {
                     for f in fields {
                         if let Some(value) = sample_value(f, office) {
-                            out.push(Action::Fill { step: id.clone(), field: f.id.value.clone(), value });
+                            out.push(Action::Fill {
+                                step: id.clone(),
+                                field: f.id.value.clone(),
+                                value,
+                            });
                         }
                     }
                     out.push(Action::Submit(id));
@@ -968,42 +1140,78 @@ impl<'s> Session<'s> {
                     };
                     for s in ids {
                         for q in [0.0, 1.0, 2.0, 4.0] {
-                            out.push(Action::Plan { step: id.clone(), service: s.clone(), quantity: q });
+                            out.push(Action::Plan {
+                                step: id.clone(),
+                                service: s.clone(),
+                                quantity: q,
+                            });
                         }
                     }
                     out.push(Action::Submit(id));
                 }
-                StepKind::Schedule { earliest_day, latest_day, .. } => {
+                StepKind::Schedule {
+                    earliest_day,
+                    latest_day,
+                    ..
+                } => {
                     let today = self.day();
-                    let mut days: Vec<u32> = vec![today, earliest_day.value, latest_day.value, latest_day.value + 3];
+                    let mut days: Vec<u32> = vec![
+                        today,
+                        earliest_day.value,
+                        latest_day.value,
+                        latest_day.value + 3,
+                    ];
                     days.retain(|d| *d >= today && *d <= MAX_DAY);
                     days.sort_unstable();
                     days.dedup();
                     for day in days {
-                        out.push(Action::Book { step: id.clone(), day, time: "10:00".into() });
+                        out.push(Action::Book {
+                            step: id.clone(),
+                            day,
+                            time: "10:00".into(),
+                        });
                     }
                 }
                 StepKind::Rank { items, .. } => {
                     let ids: Vec<String> = items.iter().map(|i| i.id.value.clone()).collect();
                     let mut reversed = ids.clone();
                     reversed.reverse();
-                    out.push(Action::Order { step: id.clone(), items: ids });
-                    out.push(Action::Order { step: id, items: reversed });
+                    out.push(Action::Order {
+                        step: id.clone(),
+                        items: ids,
+                    });
+                    out.push(Action::Order {
+                        step: id,
+                        items: reversed,
+                    });
                 }
                 StepKind::Match { pairs, .. } => {
                     let ids: Vec<String> = pairs.iter().map(|p| p.id.value.clone()).collect();
-                    let shifted: Vec<(String, String)> =
-                        ids.iter().enumerate().map(|(i, l)| (l.clone(), ids[(i + 1) % ids.len()].clone())).collect();
-                    out.push(Action::Pair { step: id.clone(), pairs: ids.iter().map(|l| (l.clone(), l.clone())).collect() });
-                    out.push(Action::Pair { step: id, pairs: shifted });
+                    let shifted: Vec<(String, String)> = ids
+                        .iter()
+                        .enumerate()
+                        .map(|(i, l)| (l.clone(), ids[(i + 1) % ids.len()].clone()))
+                        .collect();
+                    out.push(Action::Pair {
+                        step: id.clone(),
+                        pairs: ids.iter().map(|l| (l.clone(), l.clone())).collect(),
+                    });
+                    out.push(Action::Pair {
+                        step: id,
+                        pairs: shifted,
+                    });
                 }
                 StepKind::FreeText { prompt, .. } => {
-                    out.push(Action::Write { step: id, text: self.render(&prompt.value) });
+                    out.push(Action::Write {
+                        step: id,
+                        text: self.render(&prompt.value),
+                    });
                 }
                 StepKind::Questions { questions, .. } => {
                     for q in questions {
                         match &q.answer {
-                            QuestionAnswer::Single { options, .. } | QuestionAnswer::Multiple { options, .. } => {
+                            QuestionAnswer::Single { options, .. }
+                            | QuestionAnswer::Multiple { options, .. } => {
                                 for o in options {
                                     out.push(Action::Answer {
                                         step: id.clone(),
@@ -1029,7 +1237,9 @@ impl<'s> Session<'s> {
             }
         }
         if self.day() < MAX_DAY {
-            out.push(Action::WaitUntil { day: self.day() + 1 });
+            out.push(Action::WaitUntil {
+                day: self.day() + 1,
+            });
         }
         out.push(Action::HandIn);
         // Only what would be accepted.
@@ -1079,7 +1289,9 @@ fn sample_value(f: &FieldFile, office: &OfficeFile) -> Option<String> {
         FieldKind::Date => None,
         FieldKind::YesNo => Some("yes".into()),
         FieldKind::OneOf(opts) | FieldKind::AnyOf(opts) => opts.first().map(|o| o.value.clone()),
-        FieldKind::Contact | FieldKind::Directory => office.stakeholders.first().map(|p| p.id.value.clone()),
+        FieldKind::Contact | FieldKind::Directory => {
+            office.stakeholders.first().map(|p| p.id.value.clone())
+        }
         FieldKind::Service => office.services.first().map(|s| s.id.value.clone()),
     }
 }

@@ -110,11 +110,19 @@ mod tests {
         vec![
             VariationFile {
                 name: sp("name".to_owned()),
-                pick: Pick::OneOf(vec![sp("Mai".to_owned()), sp("Lien".to_owned()), sp("Hoa".to_owned())]),
+                pick: Pick::OneOf(vec![
+                    sp("Mai".to_owned()),
+                    sp("Lien".to_owned()),
+                    sp("Hoa".to_owned()),
+                ]),
             },
             VariationFile {
                 name: sp("budget".to_owned()),
-                pick: Pick::Between { min: sp(900.0), max: sp(1400.0), step: Some(sp(50.0)) },
+                pick: Pick::Between {
+                    min: sp(900.0),
+                    max: sp(1400.0),
+                    step: Some(sp(50.0)),
+                },
             },
         ]
     }
@@ -123,11 +131,15 @@ mod tests {
     fn same_seed_same_values_and_values_vary_with_seed() {
         let v = variations();
         assert_eq!(draw(&v, 7), draw(&v, 7));
-        let names: std::collections::BTreeSet<String> = (0..50).map(|s| draw(&v, s)["name"].clone()).collect();
+        let names: std::collections::BTreeSet<String> =
+            (0..50).map(|s| draw(&v, s)["name"].clone()).collect();
         assert_eq!(names.len(), 3, "all three names appear over 50 seeds");
         for s in 0..200 {
             let b: f64 = draw(&v, s)["budget"].parse().unwrap();
-            assert!((900.0..=1400.0).contains(&b) && (b % 50.0).abs() < 1e-9, "{b}");
+            assert!(
+                (900.0..=1400.0).contains(&b) && (b % 50.0).abs() < 1e-9,
+                "{b}"
+            );
         }
     }
 
@@ -135,7 +147,10 @@ mod tests {
     fn render_fills_placeholders_and_keeps_escaped_braces() {
         let mut values = Values::new();
         values.insert("name".into(), "Mai".into());
-        assert_eq!(render("Hi {name}, {{ok}} {missing}!", &values), "Hi Mai, {ok} {missing}!");
+        assert_eq!(
+            render("Hi {name}, {{ok}} {missing}!", &values),
+            "Hi Mai, {ok} {missing}!"
+        );
         assert_eq!(render("no braces", &values), "no braces");
         assert_eq!(render("lone } and {", &values), "lone } and {");
     }

@@ -46,7 +46,11 @@ pub struct AttemptWriter {
 
 fn sync_dir(path: &Path) {
     if let Some(dir) = path.parent()
-        && let Ok(d) = File::open(if dir.as_os_str().is_empty() { Path::new(".") } else { dir })
+        && let Ok(d) = File::open(if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        })
     {
         // Not every platform can fsync a folder.
         let _ = d.sync_all();
@@ -125,10 +129,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Loaded, AttemptFileError> {
             reason: "the file is empty".into(),
         });
     };
-    let header: Header = serde_json::from_str(first).map_err(|e| AttemptFileError::NotAnAttempt {
-        path: path.to_path_buf(),
-        reason: e.to_string(),
-    })?;
+    let header: Header =
+        serde_json::from_str(first).map_err(|e| AttemptFileError::NotAnAttempt {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
     let mut attempt = Attempt::new(header);
     let mut torn_tail = false;
     for (i, line) in lines.iter().enumerate().skip(1) {
@@ -177,14 +182,19 @@ mod tests {
         let mut attempt = Attempt::new(header());
         let mut w = AttemptWriter::create(&path, &attempt.header).unwrap();
         for i in 0..5 {
-            let r = attempt.push(Action::Open(format!("d{i}")), "w".into(), "s".into()).clone();
+            let r = attempt
+                .push(Action::Open(format!("d{i}")), "w".into(), "s".into())
+                .clone();
             w.append(&r).unwrap();
         }
         let loaded = load(&path).unwrap();
         assert!(!loaded.torn_tail);
         assert_eq!(loaded.attempt, attempt);
         assert_eq!(loaded.attempt.verify_chain(), Integrity::Ok);
-        assert!(AttemptWriter::create(&path, &attempt.header).is_err(), "never overwrites");
+        assert!(
+            AttemptWriter::create(&path, &attempt.header).is_err(),
+            "never overwrites"
+        );
     }
 
     #[test]
@@ -193,7 +203,9 @@ mod tests {
         let path = dir.path().join("a.attempt");
         let mut attempt = Attempt::new(header());
         let mut w = AttemptWriter::create(&path, &attempt.header).unwrap();
-        let r = attempt.push(Action::Open("x".into()), "w".into(), "s".into()).clone();
+        let r = attempt
+            .push(Action::Open("x".into()), "w".into(), "s".into())
+            .clone();
         w.append(&r).unwrap();
         drop(w);
         // A crash part-way through writing the second record.
@@ -221,11 +233,19 @@ mod tests {
         attempt.push(Action::Open("x".into()), "w".into(), "s".into());
         attempt.push(Action::HandIn, "w".into(), "s".into());
         save(&path, &attempt).unwrap();
-        let text = std::fs::read_to_string(&path).unwrap().replacen("\"index\":0", "\"index\":", 1);
+        let text = std::fs::read_to_string(&path)
+            .unwrap()
+            .replacen("\"index\":0", "\"index\":", 1);
         std::fs::write(&path, text).unwrap();
         let err = load(&path).unwrap_err();
-        assert!(matches!(err, AttemptFileError::BadRecord { line: 2, .. }), "{err}");
+        assert!(
+            matches!(err, AttemptFileError::BadRecord { line: 2, .. }),
+            "{err}"
+        );
         std::fs::write(&path, "hello\n").unwrap();
-        assert!(matches!(load(&path), Err(AttemptFileError::NotAnAttempt { .. })));
+        assert!(matches!(
+            load(&path),
+            Err(AttemptFileError::NotAnAttempt { .. })
+        ));
     }
 }

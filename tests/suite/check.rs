@@ -8,7 +8,10 @@ fn bundled_scenarios_check_clean() {
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(0), "{text}");
     let last = text.lines().last().unwrap_or("");
-    assert!(last.ends_with(", 0 errors, 0 warnings"), "last line: {last}");
+    assert!(
+        last.ends_with(", 0 errors, 0 warnings"),
+        "last line: {last}"
+    );
 }
 
 #[test]
@@ -20,7 +23,13 @@ fn errors_exit_1_with_position_snippet_and_summary() {
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     let first = text.lines().next().unwrap_or("");
-    assert_eq!(first, format!("{}:2:5: error: unknown field `titel` in `Scenario`", path.display()));
+    assert_eq!(
+        first,
+        format!(
+            "{}:2:5: error: unknown field `titel` in `Scenario`",
+            path.display()
+        )
+    );
     assert!(text.contains("2 |     titel: \"x\","), "{text}");
     assert!(text.contains("did you mean `title`?"), "{text}");
     assert_eq!(text.lines().last(), Some("1 file, 1 error, 0 warnings"));
@@ -46,7 +55,11 @@ fn every_command_has_help() {
 #[test]
 fn json_format_has_summary_and_positions() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a.ron"), "Unit(\n  id: \"X\",\n  code: 3,\n)").unwrap();
+    std::fs::write(
+        dir.path().join("a.ron"),
+        "Unit(\n  id: \"X\",\n  code: 3,\n)",
+    )
+    .unwrap();
     let out = casesim(&["check", dir.path().to_str().unwrap(), "--format", "json"]);
     assert_eq!(out.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
@@ -55,7 +68,10 @@ fn json_format_has_summary_and_positions() {
     let d = &v["diagnostics"][0];
     assert_eq!(d["severity"], "error");
     assert_eq!(d["code"], "invalid-type");
-    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(3), Some(9)));
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(3), Some(9))
+    );
 }
 
 #[test]
@@ -79,7 +95,11 @@ fn a_folder_of_thousands_of_files_loads_quickly_and_completely() {
     for i in 0..3000 {
         let sub = dir.path().join(format!("d{}", i % 10));
         std::fs::create_dir_all(&sub).unwrap();
-        let text = if i % 2 == 0 { "Scenario(".to_owned() } else { format!("Nonsense{i}()") };
+        let text = if i % 2 == 0 {
+            "Scenario(".to_owned()
+        } else {
+            format!("Nonsense{i}()")
+        };
         std::fs::write(sub.join(format!("f{i}.ron")), text).unwrap();
         std::fs::write(sub.join(format!("f{i}.txt")), "ignored").unwrap();
     }
@@ -101,7 +121,11 @@ fn oversized_file_is_refused_unread() {
 
 #[test]
 fn deep_nesting_is_refused_not_a_stack_overflow() {
-    let text = format!("Scenario(id: {}{})", "[".repeat(100_000), "]".repeat(100_000));
+    let text = format!(
+        "Scenario(id: {}{})",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
     let lib = load_text("deep.ron", &text);
     assert_eq!(lib.diagnostics.len(), 1);
     assert_eq!(lib.diagnostics[0].code, "too-deep");
@@ -120,12 +144,20 @@ fn impossible_condition_under_not_is_a_warning() {
     let path = crate::root().join("tests/fixtures/bad/condition-flag-never-set.ron");
     let text = crate::read(&path);
     let bad = load_text("flag.ron", &text);
-    assert!(codes(&bad).contains(&"never-fires@50:73".to_owned()), "{:?}", codes(&bad));
+    assert!(
+        codes(&bad).contains(&"never-fires@50:73".to_owned()),
+        "{:?}",
+        codes(&bad)
+    );
     let negated = text.replace(
         "Flag(\"explained-complaints\")",
         "Not(Flag(\"explained-complaints\"))",
     );
     let lib = load_text("not-flag.ron", &negated);
     assert_eq!(lib.errors(), 0, "{:?}", codes(&lib));
-    assert!(codes(&lib).contains(&"always-holds@50:77".to_owned()), "{:?}", codes(&lib));
+    assert!(
+        codes(&lib).contains(&"always-holds@50:77".to_owned()),
+        "{:?}",
+        codes(&lib)
+    );
 }

@@ -249,7 +249,11 @@ fn the_script_flags_whichever_brochure_the_seed_made_stale() {
                 _ => None,
             })
             .collect();
-        assert_eq!(flagged, ["fees-2023".to_owned(), stale.clone()], "seed {seed}");
+        assert_eq!(
+            flagged,
+            ["fees-2023".to_owned(), stale.clone()],
+            "seed {seed}"
+        );
         seen.insert(stale);
     }
     assert_eq!(seen.len(), 2, "both brochures are drawn in 30 seeds");

@@ -9,7 +9,11 @@ use crate::scenarios_dir;
 
 fn units() -> Library {
     let lib = Library::load(&[scenarios_dir().join("units")]);
-    assert!(lib.diagnostics.is_empty(), "unit files have problems: {:#?}", lib.diagnostics);
+    assert!(
+        lib.diagnostics.is_empty(),
+        "unit files have problems: {:#?}",
+        lib.diagnostics
+    );
     lib
 }
 
@@ -23,7 +27,11 @@ fn chcmgt006_has_4_elements_and_21_criteria() {
     assert_eq!(unit.criteria().count(), 21);
     let (element, c) = unit.criterion("CHCMGT006/2.4").expect("2.4 exists");
     assert_eq!(element.id, "CHCMGT006/E2");
-    assert!(c.text.starts_with("Develop and present a financial plan"), "{}", c.text);
+    assert!(
+        c.text.starts_with("Develop and present a financial plan"),
+        "{}",
+        c.text
+    );
     assert!(!unit.application.is_empty());
     assert!(!unit.foundation_skills.is_empty());
 }
@@ -40,7 +48,8 @@ fn cod_unit_has_11_elements_41_criteria_17_aspects_and_5_range_items() {
     assert_eq!(guide.critical_aspects[4].id, "COD-OS-SW-CR-11-6-A/CA1.5");
     assert_eq!(unit.range_items().count(), 5);
     assert_eq!(
-        unit.range_item("COD-OS-SW-CR-11-6-A/R1.1").map(|i| i.text.as_str()),
+        unit.range_item("COD-OS-SW-CR-11-6-A/R1.1")
+            .map(|i| i.text.as_str()),
         Some("Create a rapport")
     );
     assert_eq!(
