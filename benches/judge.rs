@@ -10,10 +10,15 @@
 //!
 //! Timed: `judge` of all 10,000 on `THREADS` threads (`std::thread::scope`). Target: under 1 s.
 //! After criterion, a summary prints the total and per-attempt time (median of `RUNS`) and a
-//! breakdown on one thread: replay (`Session::new` and every `apply`, of which cloning the
-//! session is measured apart), rule evaluation (`holds` of every rule's `requires` and
-//! `against` on the final state), rubric matching (`rubric_results` of every step) and the rest
-//! of `judge` (evidence, descriptions, feedback).
+//! breakdown on one thread, in thread CPU time: the hash chain (`Attempt::verify_chain`), the
+//! replay (`Session::new` and `Session::replay` of every action, as the judge does it), rule
+//! evaluation (`holds` of every rule's `requires` and `against` on the final state), rubric
+//! matching (`rubric_results` of every step, part of rule evaluation where rules name concepts)
+//! and the rest of `judge` (touched steps, evidence, descriptions, feedback: `judge` less the
+//! parts timed apart, so it also holds whatever the parts cost more inside `judge`, e.g. in the
+//! allocator); and, for comparison, replaying with `Session::apply`, which keeps a rollback copy
+//! per action. For a sampling profile: `perf record --call-graph dwarf` on
+//! `target/release/deps/judge-* --bench --profile-time 15`.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -36,12 +41,31 @@ const MIN_LEN: usize = 50;
 const MAX_LEN: usize = 150;
 /// Base bot runs per scenario.
 const BASES: usize = 64;
+/// Under `cargo test --benches` (a debug build, run once as a smoke test): this many attempts
+/// from this many base runs.
+const SMOKE_ATTEMPTS: usize = 100;
+const SMOKE_BASES: usize = 4;
+
 /// Threads judging (the target machine has 2 cores).
 const THREADS: usize = 2;
 /// The target for judging all the attempts.
 const TARGET: Duration = Duration::from_secs(1);
 /// Runs per measurement in the summary (the median is reported).
 const RUNS: usize = 3;
+
+/// Whether this is `cargo bench` (which passes `--bench`) rather than `cargo test --benches`.
+fn benching() -> bool {
+    std::env::args().any(|a| a == "--bench")
+}
+
+/// (attempts, base runs per scenario) to generate.
+fn sizes() -> (usize, usize) {
+    if benching() {
+        (ATTEMPTS, BASES)
+    } else {
+        (SMOKE_ATTEMPTS, SMOKE_BASES)
+    }
+}
 
 struct Data {
     libraries: Vec<Library>,
@@ -99,7 +123,10 @@ fn cut(base: &(Attempt, String), len: usize) -> Attempt {
         header: attempt.header.clone(),
         records: attempt.records[..len].to_vec(),
     };
-    let sim = attempt.records.get(len).map_or(end.clone(), |r| r.sim.clone());
+    let sim = attempt
+        .records
+        .get(len)
+        .map_or(end.clone(), |r| r.sim.clone());
     out.push(Action::HandIn, "2026-01-01T00:00:00Z".into(), sim);
     out
 }
@@ -111,7 +138,14 @@ fn on_threads<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<
         let workers: Vec<_> = (0..THREADS)
             .map(|t| {
                 let f = &f;
-                s.spawn(move || items.iter().skip(t).step_by(THREADS).map(f).collect::<Vec<R>>())
+                s.spawn(move || {
+                    items
+                        .iter()
+                        .skip(t)
+                        .step_by(THREADS)
+                        .map(f)
+                        .collect::<Vec<R>>()
+                })
             })
             .collect();
         workers
@@ -124,6 +158,7 @@ fn on_threads<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<
 impl Data {
     fn new() -> Data {
         let started = Instant::now();
+        let (count, bases) = sizes();
         let libraries: Vec<Library> = scenario_paths()
             .into_iter()
             .filter_map(|path| {
@@ -139,18 +174,20 @@ impl Data {
         assert!(!libraries.is_empty(), "no scenario loads cleanly");
 
         let jobs: Vec<(usize, u64)> = (0..libraries.len())
-            .flat_map(|l| (0..BASES as u64).map(move |seed| (l, seed)))
+            .flat_map(|l| (0..bases as u64).map(move |seed| (l, seed)))
             .collect();
-        let bases = on_threads(&jobs, |&(l, seed)| (l, base_run(&libraries[l].scenarios[0], seed)));
+        let runs = on_threads(&jobs, |&(l, seed)| {
+            (l, base_run(&libraries[l].scenarios[0], seed))
+        });
         let per_library: Vec<Vec<&(Attempt, String)>> = (0..libraries.len())
-            .map(|l| bases.iter().filter(|b| b.0 == l).map(|b| &b.1).collect())
+            .map(|l| runs.iter().filter(|b| b.0 == l).map(|b| &b.1).collect())
             .collect();
 
         let mut rng = ChaCha8Rng::seed_from_u64(10_000);
-        let attempts: Vec<(usize, Attempt)> = (0..ATTEMPTS)
+        let attempts: Vec<(usize, Attempt)> = (0..count)
             .map(|i| {
                 let l = i % libraries.len();
-                let base = per_library[l][(rng.next_u64() % BASES as u64) as usize];
+                let base = per_library[l][(rng.next_u64() % bases as u64) as usize];
                 let len = MIN_LEN + (rng.next_u64() % (MAX_LEN - MIN_LEN + 1) as u64) as usize;
                 (l, cut(base, len))
             })
@@ -161,9 +198,18 @@ impl Data {
             let lib = &libraries[*l];
             judge(&lib.scenarios[0], &lib.units, a)
         });
-        let bad = judgements.iter().filter(|j| j.integrity != Integrity::Ok.label()).count();
-        assert_eq!(bad, 0, "{bad} generated attempts are not intact and complete");
-        let competent = judgements.iter().filter(|j| j.overall == Overall::Competent).count();
+        let bad = judgements
+            .iter()
+            .filter(|j| j.integrity != Integrity::Ok.label())
+            .count();
+        assert_eq!(
+            bad, 0,
+            "{bad} generated attempts are not intact and complete"
+        );
+        let competent = judgements
+            .iter()
+            .filter(|j| j.overall == Overall::Competent)
+            .count();
 
         let actions: usize = attempts.iter().map(|(_, a)| a.records.len()).sum();
         let (min, max) = attempts.iter().fold((usize::MAX, 0), |(lo, hi), (_, a)| {
@@ -171,10 +217,10 @@ impl Data {
         });
         let names: Vec<&str> = libraries.iter().map(|l| l.scenarios[0].id()).collect();
         println!(
-            "generated {ATTEMPTS} attempts over {} ({BASES} base runs each): {min}–{max} records, \
+            "generated {count} attempts over {} ({bases} base runs each): {min}–{max} records, \
              mean {:.1}; all intact and complete, {competent} competent ({:.1?} to set up)",
             names.join(", "),
-            actions as f64 / ATTEMPTS as f64,
+            actions as f64 / count as f64,
             started.elapsed(),
         );
         Data {
@@ -195,7 +241,10 @@ fn judge_all(d: &Data) -> usize {
     on_threads(&d.attempts, |(l, a)| {
         let (scenario, units) = d.parts(*l);
         let j = judge(scenario, units, a);
-        j.criteria.iter().filter(|c| c.verdict == casesim::model::Verdict::S).count()
+        j.criteria
+            .iter()
+            .filter(|c| c.verdict == casesim::model::Verdict::S)
+            .count()
     })
     .into_iter()
     .sum()
@@ -204,11 +253,12 @@ fn judge_all(d: &Data) -> usize {
 fn bench_judge(c: &mut Criterion) {
     let d = data();
     let mut group = c.benchmark_group("judge");
-    group.throughput(Throughput::Elements(ATTEMPTS as u64));
+    group.throughput(Throughput::Elements(d.attempts.len() as u64));
     group.sampling_mode(SamplingMode::Flat);
-    group.bench_function(format!("judge_{ATTEMPTS}_on_{THREADS}_threads"), |b| {
-        b.iter(|| black_box(judge_all(black_box(d))))
-    });
+    group.bench_function(
+        format!("judge_{}_on_{THREADS}_threads", d.attempts.len()),
+        |b| b.iter(|| black_box(judge_all(black_box(d)))),
+    );
     group.finish();
 }
 
@@ -242,97 +292,136 @@ fn timed<T>(f: impl FnOnce() -> T) -> (Duration, Option<Duration>) {
     let start = Instant::now();
     black_box(f());
     let wall = start.elapsed();
-    (wall, cpu.zip(process_cpu()).map(|(a, b)| b.saturating_sub(a)))
+    (
+        wall,
+        cpu.zip(process_cpu()).map(|(a, b)| b.saturating_sub(a)),
+    )
 }
 
 /// The parts of judging, summed over every attempt, on one thread.
 #[derive(Clone, Copy, Default)]
 struct Breakdown {
     judge: Duration,
+    chain: Duration,
     new: Duration,
+    replay: Duration,
     apply: Duration,
-    clone: Duration,
     rules: Duration,
     rubric: Duration,
 }
 
-/// One pass of each part over all the attempts, on one thread; each pass is timed as a whole.
+/// CPU time of this thread so far, from `/proc/thread-self/stat` (Linux; 10 ms ticks), or
+/// wall time where that cannot be read. On a shared machine CPU time is far steadier than wall
+/// time, which counts time spent waiting for a core.
+fn thread_clock() -> Duration {
+    static START: OnceLock<Instant> = OnceLock::new();
+    let cpu = || -> Option<Duration> {
+        let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+        let mut fields = stat.rsplit_once(')')?.1.split_whitespace();
+        let utime: u64 = fields.nth(11)?.parse().ok()?;
+        let stime: u64 = fields.next()?.parse().ok()?;
+        Some(Duration::from_millis((utime + stime) * 10))
+    };
+    cpu().unwrap_or_else(|| START.get_or_init(Instant::now).elapsed())
+}
+
+/// Replay an attempt as the judge does (in place, no rollback copy), or with `apply` (a copy
+/// of the session per action, as a live session does).
+fn replay<'s>(scenario: &'s Scenario, a: &Attempt, in_place: bool) -> Session<'s> {
+    let mut session = Session::new(scenario, a.header.seed);
+    for r in &a.records {
+        let done = if in_place {
+            session.replay(&r.action)
+        } else {
+            session.apply(&r.action)
+        };
+        if done.is_err() {
+            break;
+        }
+    }
+    session
+}
+
+/// One pass of each part over all the attempts, on one thread, in thread CPU time.
 fn breakdown(d: &Data) -> Breakdown {
-    let mut b = Breakdown::default();
-    let t = Instant::now();
-    for (l, a) in &d.attempts {
-        let (scenario, units) = d.parts(*l);
-        black_box(judge(scenario, units, a));
-    }
-    b.judge = t.elapsed();
-
-    let t = Instant::now();
-    for (l, a) in &d.attempts {
-        black_box(Session::new(d.parts(*l).0, a.header.seed));
-    }
-    b.new = t.elapsed();
-
-    let t = Instant::now();
+    let each = |f: &dyn Fn(&Scenario, &[Unit], &Attempt)| {
+        let start = thread_clock();
+        for (l, a) in &d.attempts {
+            let (scenario, units) = d.parts(*l);
+            f(scenario, units, a);
+        }
+        thread_clock().saturating_sub(start)
+    };
+    let judged = each(&|s, u, a| {
+        black_box(judge(s, u, a));
+    });
+    let chain = each(&|_, _, a| {
+        black_box(a.verify_chain());
+    });
+    let new = each(&|s, _, a| {
+        black_box(Session::new(s, a.header.seed));
+    });
+    let replayed = each(&|s, _, a| {
+        black_box(replay(s, a, true));
+    });
+    let applied = each(&|s, _, a| {
+        black_box(replay(s, a, false));
+    });
     let finals: Vec<Session<'_>> = d
         .attempts
         .iter()
-        .map(|(l, a)| {
-            let mut session = Session::new(d.parts(*l).0, a.header.seed);
-            for r in &a.records {
-                let _ = black_box(session.apply(&r.action));
-            }
-            session
-        })
+        .map(|(l, a)| replay(d.parts(*l).0, a, true))
         .collect();
-    b.apply = t.elapsed().saturating_sub(b.new);
-
-    // `apply` works on a clone of the session: clone the session as it is before each action.
-    let mut clone = Duration::ZERO;
-    for (l, a) in &d.attempts {
-        let mut session = Session::new(d.parts(*l).0, a.header.seed);
-        for r in &a.records {
-            let t = Instant::now();
-            black_box(session.clone());
-            clone += t.elapsed();
-            let _ = session.apply(&r.action);
+    let over_finals = |f: &dyn Fn(&Scenario, &Session<'_>)| {
+        let start = thread_clock();
+        for ((l, _), session) in d.attempts.iter().zip(&finals) {
+            f(d.parts(*l).0, session);
         }
-    }
-    b.clone = clone;
-
-    let t = Instant::now();
-    for ((l, _), session) in d.attempts.iter().zip(&finals) {
+        thread_clock().saturating_sub(start)
+    };
+    let rules = over_finals(&|scenario, session| {
         let mut held = 0;
-        for rule in d.parts(*l).0.rules() {
+        for rule in scenario.rules() {
             held += usize::from(session.holds(&rule.requires));
-            held += rule.against.iter().filter(|x| session.holds(&x.when)).count();
+            held += rule
+                .against
+                .iter()
+                .filter(|x| session.holds(&x.when))
+                .count();
         }
         black_box(held);
-    }
-    b.rules = t.elapsed();
-
-    let t = Instant::now();
-    for ((l, _), session) in d.attempts.iter().zip(&finals) {
-        for (_, step) in d.parts(*l).0.steps() {
+    });
+    let rubric = over_finals(&|scenario, session| {
+        for (_, step) in scenario.steps() {
             black_box(session.rubric_results(&step.id.value));
         }
+    });
+    Breakdown {
+        judge: judged,
+        chain,
+        new,
+        replay: replayed.saturating_sub(new),
+        apply: applied.saturating_sub(new),
+        rules,
+        rubric,
     }
-    b.rubric = t.elapsed();
-    b
 }
 
 fn summary() {
     let d = data();
-    let runs: Vec<(Duration, Option<Duration>)> = (0..RUNS).map(|_| timed(|| judge_all(d))).collect();
+    let runs: Vec<(Duration, Option<Duration>)> =
+        (0..RUNS).map(|_| timed(|| judge_all(d))).collect();
     let wall = median(runs.iter().map(|r| r.0).collect());
     let cpu: Option<Vec<Duration>> = runs.iter().map(|r| r.1).collect();
     let cpu = cpu.map(median);
-    let per = |t: Duration| t.as_secs_f64() * 1e6 / ATTEMPTS as f64;
+    let count = d.attempts.len();
+    let per = |t: Duration| t.as_secs_f64() * 1e6 / count as f64;
     println!();
     println!(
-        "Summary: judging {ATTEMPTS} attempts ({} actions, {:.1} per attempt) on {THREADS} threads, \
+        "Summary: judging {count} attempts ({} actions, {:.1} per attempt) on {THREADS} threads, \
          median of {RUNS} runs",
         d.actions,
-        d.actions as f64 / ATTEMPTS as f64
+        d.actions as f64 / count as f64
     );
     println!(
         "  total {:.3} s wall ({:.1} µs per attempt){}; target < {:.1} s: {}",
@@ -348,41 +437,50 @@ fn summary() {
     let part = |f: fn(&Breakdown) -> Duration| median(passes.iter().map(f).collect());
     let b = Breakdown {
         judge: part(|b| b.judge),
+        chain: part(|b| b.chain),
         new: part(|b| b.new),
+        replay: part(|b| b.replay),
         apply: part(|b| b.apply),
-        clone: part(|b| b.clone),
         rules: part(|b| b.rules),
         rubric: part(|b| b.rubric),
     };
     let share = |t: Duration| 100.0 * t.as_secs_f64() / b.judge.as_secs_f64();
     let line = |name: &str, t: Duration| {
         println!(
-            "  {name:<48} {:>7.3} s {:>8.1} µs/attempt {:>6.1} %",
+            "  {name:<50} {:>7.3} s {:>8.1} µs/attempt {:>6.1} %",
             t.as_secs_f64(),
             per(t),
             share(t)
         )
     };
-    println!("Breakdown on one thread (median of {RUNS} passes per part; shares of `judge`):");
+    println!(
+        "Breakdown on one thread, in thread CPU time (10 ms ticks; median of {RUNS} passes per \
+         part; shares of `judge`):"
+    );
     line("judge (all of it)", b.judge);
+    line("hash chain: Attempt::verify_chain", b.chain);
     line("replay: Session::new", b.new);
-    line("replay: apply every action", b.apply);
-    line("  of which cloning the session (one per apply)", b.clone);
+    line("replay: Session::replay of every action", b.replay);
     line("rules: holds(requires, against) of every rule", b.rules);
     line("  rubric: rubric_results of every step", b.rubric);
-    let rest = b.judge.saturating_sub(b.new + b.apply + b.rules);
-    line("rest (evidence, descriptions, feedback)", rest);
+    let rest = b.judge.saturating_sub(b.chain + b.new + b.replay + b.rules);
+    line(
+        "rest (touched steps, evidence, descriptions, feedback)",
+        rest,
+    );
+    line("(for comparison: Session::apply of every action)", b.apply);
     println!(
-        "  per action: apply {:.2} µs, session clone {:.2} µs",
+        "  per action: verify {:.2} µs, replay {:.2} µs, apply {:.2} µs",
+        b.chain.as_secs_f64() * 1e6 / d.actions as f64,
+        b.replay.as_secs_f64() * 1e6 / d.actions as f64,
         b.apply.as_secs_f64() * 1e6 / d.actions as f64,
-        b.clone.as_secs_f64() * 1e6 / d.actions as f64
     );
 }
 
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` does not, and then criterion runs
     // the benchmark once as a test, so the summary's timing is skipped.
-    let benching = std::env::args().any(|a| a == "--bench");
+    let benching = benching();
     data();
     benches();
     Criterion::default().configure_from_args().final_summary();
