@@ -84,14 +84,20 @@ impl Integrity {
     }
 }
 
-/// Lower-case hex SHA-256 of some bytes.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut out = String::with_capacity(64);
-    for b in digest.iter() {
-        out.push_str(&format!("{b:02x}"));
+/// Lower-case hex of a digest.
+fn hex(digest: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(digest.len() * 2);
+    for &b in digest {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0xf)]));
     }
     out
+}
+
+/// Lower-case hex SHA-256 of some bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
 }
 
 impl Header {
@@ -101,10 +107,36 @@ impl Header {
     }
 }
 
-/// The hash of a record given the hash before it.
+/// The hash of a record given the hash before it: SHA-256 of the previous hash, the index, the
+/// wall and simulated times and the action as JSON, separated by newlines.
 pub fn record_hash(previous: &str, index: usize, wall: &str, sim: &str, action: &Action) -> String {
-    let action = serde_json::to_string(action).unwrap_or_default();
-    sha256_hex(format!("{previous}\n{index}\n{wall}\n{sim}\n{action}").as_bytes())
+    let mut buffer = Vec::with_capacity(128);
+    record_hash_with(&mut buffer, previous, index, wall, sim, action)
+}
+
+/// [`record_hash`] reusing a buffer for the action's JSON.
+fn record_hash_with(
+    buffer: &mut Vec<u8>,
+    previous: &str,
+    index: usize,
+    wall: &str,
+    sim: &str,
+    action: &Action,
+) -> String {
+    buffer.clear();
+    // Serializing an action to memory cannot fail: it holds only strings and numbers.
+    let _ = serde_json::to_writer(&mut *buffer, action);
+    let mut h = Sha256::new();
+    h.update(previous.as_bytes());
+    h.update(b"\n");
+    h.update(index.to_string().as_bytes());
+    h.update(b"\n");
+    h.update(wall.as_bytes());
+    h.update(b"\n");
+    h.update(sim.as_bytes());
+    h.update(b"\n");
+    h.update(buffer.as_slice());
+    hex(&h.finalize())
 }
 
 impl Attempt {
@@ -139,6 +171,7 @@ impl Attempt {
 
     /// Check the chain: every record's index and hash follow from the one before.
     pub fn verify_chain(&self) -> Integrity {
+        let mut buffer = Vec::with_capacity(256);
         let mut previous = self.header.hash();
         for (i, r) in self.records.iter().enumerate() {
             if r.index != i {
@@ -147,13 +180,14 @@ impl Attempt {
                     i, r.index
                 ));
             }
-            let expected = record_hash(&previous, r.index, &r.wall, &r.sim, &r.action);
+            let expected =
+                record_hash_with(&mut buffer, &previous, r.index, &r.wall, &r.sim, &r.action);
             if expected != r.hash {
                 return Integrity::Tampered(format!(
                     "record {i} does not match its hash: it or one before it was changed"
                 ));
             }
-            previous = r.hash.clone();
+            previous = expected;
         }
         Integrity::Ok
     }
@@ -191,6 +225,23 @@ mod tests {
         );
         a.push(Action::HandIn, "w3".into(), "2026-03-02 09:06".into());
         a
+    }
+
+    #[test]
+    fn hashes_are_sha256_of_the_documented_text() {
+        let action = Action::Open("doc".into());
+        let text = format!(
+            "prev\n7\nwall\nsim\n{}",
+            serde_json::to_string(&action).unwrap()
+        );
+        assert_eq!(
+            record_hash("prev", 7, "wall", "sim", &action),
+            sha256_hex(text.as_bytes())
+        );
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 
     #[test]

@@ -12,29 +12,56 @@ pub struct Scenario {
     file: ScenarioFile,
     path: PathBuf,
     hash: String,
-    rule_lines: Vec<(crate::scenario::Span, usize)>,
+    /// Per evidence rule, what the judge needs of it for every attempt: worked out once.
+    rules: Vec<RuleInfo>,
+}
+
+/// What an evidence rule looks at, worked out once per scenario.
+#[derive(Clone, Debug, Default)]
+pub struct RuleInfo {
+    /// The line the rule starts on in the file (1-based).
+    pub line: usize,
+    /// The steps where its evidence is gathered (see [`Scenario::rule_places`]).
+    pub steps: Vec<String>,
+    /// The documents its `requires` reads.
+    pub documents: Vec<String>,
+    /// `requires` in words.
+    pub expected: String,
+    /// Each `against` in words.
+    pub against: Vec<String>,
 }
 
 impl Scenario {
     /// Wrap a file that `scenario::check` found free of errors.
     pub(crate) fn from_checked(file: ScenarioFile, path: PathBuf, text: &str) -> Self {
         let index = crate::scenario::LineIndex::new(text);
-        let rule_lines = file
-            .evidence
-            .iter()
-            .map(|r| {
-                (
-                    r.criterion.span,
-                    index.line_col(text, r.criterion.span.start as usize).0,
-                )
-            })
-            .collect();
-        Scenario {
+        let mut scenario = Scenario {
             file,
             path,
             hash: crate::model::attempt::sha256_hex(text.as_bytes()),
-            rule_lines,
-        }
+            rules: Vec::new(),
+        };
+        scenario.rules = scenario
+            .file
+            .evidence
+            .iter()
+            .map(|r| {
+                let mut documents = Vec::new();
+                referenced_documents(&r.requires, &mut documents);
+                RuleInfo {
+                    line: index.line_col(text, r.criterion.span.start as usize).0,
+                    steps: scenario
+                        .rule_places(r)
+                        .into_iter()
+                        .map(|(_, s)| s.id.value.clone())
+                        .collect(),
+                    documents,
+                    expected: r.requires.describe(),
+                    against: r.against.iter().map(|a| a.when.describe()).collect(),
+                }
+            })
+            .collect();
+        scenario
     }
 
     /// SHA-256 of the file's text: an attempt records it, so an attempt made against another
@@ -82,12 +109,9 @@ impl Scenario {
         self.steps().find(|(_, s)| s.id.value == id)
     }
 
-    /// The line a rule starts on in the file (1-based; 0 if unknown).
-    pub fn rule_line(&self, rule: &RuleFile) -> usize {
-        self.rule_lines
-            .iter()
-            .find(|(span, _)| *span == rule.criterion.span)
-            .map_or(0, |(_, line)| *line)
+    /// What the rule at `index` of `evidence` looks at.
+    pub fn rule_info(&self, index: usize) -> Option<&RuleInfo> {
+        self.rules.get(index)
     }
 
     pub fn rules(&self) -> &[RuleFile] {
@@ -169,5 +193,21 @@ fn steps_with_effect<'s>(
         if hit {
             ids.push(&step.id.value);
         }
+    }
+}
+
+/// Documents a condition reads: opening them is working on the rule.
+fn referenced_documents(c: &Condition, out: &mut Vec<String>) {
+    match c {
+        Condition::Read(d) | Condition::FlaggedOutOfDate(d) => {
+            if !out.contains(&d.value) {
+                out.push(d.value.clone());
+            }
+        }
+        Condition::All(cs) | Condition::Any(cs) => {
+            cs.iter().for_each(|c| referenced_documents(c, out))
+        }
+        Condition::Not(c) => referenced_documents(c, out),
+        _ => {}
     }
 }

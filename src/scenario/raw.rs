@@ -851,3 +851,56 @@ pub struct AgainstFile {
     pub when: Condition,
     pub feedback: Text,
 }
+
+impl Condition {
+    /// The condition in words, for assessors: "step `plan` done and `fees` read".
+    pub fn describe(&self) -> String {
+        use Condition::*;
+        let c = self;
+        let cmp = |c: &Compare| match *c {
+            Compare::AtLeast(n) => format!("at least {n}"),
+            Compare::AtMost(n) => format!("at most {n}"),
+            Compare::Exactly(n) => format!("exactly {n}"),
+        };
+        let list = |cs: &[Condition], word: &str| {
+            cs.iter()
+                .map(|c| {
+                    let d = c.describe();
+                    if matches!(c, All(_) | Any(_)) {
+                        format!("({d})")
+                    } else {
+                        d
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(word)
+        };
+        match c {
+            Done(s) => format!("step `{s}` done"),
+            Chose(s, a) => format!("`{a}` chosen in `{s}`"),
+            Reached(s, n) => format!("`{s}` reached `{n}`"),
+            Disclosed(f) => format!("the client disclosed `{f}`"),
+            Flag(f) => format!("`{f}` set"),
+            Read(d) => format!("`{d}` read"),
+            FlaggedOutOfDate(d) => format!("`{d}` flagged out of date"),
+            FlagsCorrect(s) => format!("exactly the out-of-date documents flagged in `{s}`"),
+            FieldOk(s, f) => format!("field `{f}` of `{s}` meets its expectation"),
+            FormOk(s) => format!("form `{s}` complete and correct"),
+            WithinBudget(s) => format!("plan `{s}` within budget"),
+            Includes(s, x) => format!("plan `{s}` includes `{x}`"),
+            ScheduledInTime(s) => format!("`{s}` booked in time"),
+            Correct(s, x) => format!("`{x}` correct in `{s}`"),
+            Score(s, c) => format!("score in `{s}` {}", cmp(c)),
+            Concept(s, k) => format!("`{s}` shows concept `{k}`"),
+            RubricMet(s) => format!("`{s}` meets its rubric"),
+            ReportClear(s) => format!("report `{s}` raises no concern"),
+            Rapport(c) => format!("rapport {}", cmp(c)),
+            Trust(c) => format!("trust {}", cmp(c)),
+            Day(c) => format!("day {}", cmp(c)),
+            Arrived(e) => format!("`{e}` arrived"),
+            All(cs) => list(cs, " and "),
+            Any(cs) => list(cs, " or "),
+            Not(c) => format!("not ({})", c.describe()),
+        }
+    }
+}

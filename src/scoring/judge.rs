@@ -144,18 +144,13 @@ fn judge_criterion(
     let mut verdicts = Vec::new();
     for &(index, rule) in rules {
         let held = session.holds(&rule.requires);
-        let places: BTreeSet<String> = scenario
-            .rule_places(rule)
-            .into_iter()
-            .map(|(_, s)| s.id.value.clone())
-            .collect();
-        let mut documents = BTreeSet::new();
-        referenced_documents(&rule.requires, &mut documents);
+        let info = scenario.rule_info(index).cloned().unwrap_or_default();
+        let places = &info.steps;
         let actions: Vec<usize> = places
             .iter()
             .flat_map(|p| touched.steps.get(p).into_iter().flatten().copied())
             .chain(
-                documents
+                info.documents
                     .iter()
                     .flat_map(|d| touched.documents.get(d).into_iter().flatten().copied()),
             )
@@ -169,7 +164,7 @@ fn judge_criterion(
                 .get(p)
                 .is_some_and(|s| s.started || s.done)
         }) || !actions.is_empty();
-        let line = scenario.rule_line(rule);
+        let line = info.line;
         j.provisional |= rubric_dependent(scenario, &rule.requires)
             || rule
                 .against
@@ -178,13 +173,14 @@ fn judge_criterion(
         let contrary: Vec<_> = rule
             .against
             .iter()
-            .filter(|a| session.holds(&a.when))
+            .enumerate()
+            .filter(|(_, a)| session.holds(&a.when))
             .collect();
         j.evidence.push(Evidence {
             rule: index,
             line,
             method: rule.method.value,
-            expected: describe(&rule.requires),
+            expected: info.expected.clone(),
             held,
             actions: actions.clone(),
             contrary: false,
@@ -194,12 +190,12 @@ fn judge_criterion(
                 &rule.not_yet.value
             }),
         });
-        for a in &contrary {
+        for (i, a) in &contrary {
             j.evidence.push(Evidence {
                 rule: index,
                 line,
                 method: rule.method.value,
-                expected: format!("not: {}", describe(&a.when)),
+                expected: format!("not: {}", info.against.get(*i).map_or("", String::as_str)),
                 held: true,
                 actions: actions.clone(),
                 contrary: true,
@@ -239,20 +235,6 @@ fn judge_criterion(
     j
 }
 
-/// Documents a condition reads: opening them is working on the rule.
-fn referenced_documents(c: &Condition, out: &mut BTreeSet<String>) {
-    match c {
-        Condition::Read(d) | Condition::FlaggedOutOfDate(d) => {
-            out.insert(d.value.clone());
-        }
-        Condition::All(cs) | Condition::Any(cs) => {
-            cs.iter().for_each(|c| referenced_documents(c, out))
-        }
-        Condition::Not(c) => referenced_documents(c, out),
-        _ => {}
-    }
-}
-
 /// Whether a condition rests on free text judged by a rubric.
 fn rubric_dependent(scenario: &Scenario, c: &Condition) -> bool {
     use Condition::*;
@@ -277,51 +259,5 @@ fn rubric_dependent(scenario: &Scenario, c: &Condition) -> bool {
 
 /// A condition in words, for assessors.
 pub fn describe(c: &Condition) -> String {
-    use crate::scenario::raw::Compare;
-    use Condition::*;
-    let cmp = |c: &Compare| match *c {
-        Compare::AtLeast(n) => format!("at least {n}"),
-        Compare::AtMost(n) => format!("at most {n}"),
-        Compare::Exactly(n) => format!("exactly {n}"),
-    };
-    let list = |cs: &[Condition], word: &str| {
-        cs.iter()
-            .map(|c| {
-                let d = describe(c);
-                if matches!(c, All(_) | Any(_)) {
-                    format!("({d})")
-                } else {
-                    d
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(word)
-    };
-    match c {
-        Done(s) => format!("step `{s}` done"),
-        Chose(s, a) => format!("`{a}` chosen in `{s}`"),
-        Reached(s, n) => format!("`{s}` reached `{n}`"),
-        Disclosed(f) => format!("the client disclosed `{f}`"),
-        Flag(f) => format!("`{f}` set"),
-        Read(d) => format!("`{d}` read"),
-        FlaggedOutOfDate(d) => format!("`{d}` flagged out of date"),
-        FlagsCorrect(s) => format!("exactly the out-of-date documents flagged in `{s}`"),
-        FieldOk(s, f) => format!("field `{f}` of `{s}` meets its expectation"),
-        FormOk(s) => format!("form `{s}` complete and correct"),
-        WithinBudget(s) => format!("plan `{s}` within budget"),
-        Includes(s, x) => format!("plan `{s}` includes `{x}`"),
-        ScheduledInTime(s) => format!("`{s}` booked in time"),
-        Correct(s, x) => format!("`{x}` correct in `{s}`"),
-        Score(s, c) => format!("score in `{s}` {}", cmp(c)),
-        Concept(s, k) => format!("`{s}` shows concept `{k}`"),
-        RubricMet(s) => format!("`{s}` meets its rubric"),
-        ReportClear(s) => format!("report `{s}` raises no concern"),
-        Rapport(c) => format!("rapport {}", cmp(c)),
-        Trust(c) => format!("trust {}", cmp(c)),
-        Day(c) => format!("day {}", cmp(c)),
-        Arrived(e) => format!("`{e}` arrived"),
-        All(cs) => list(cs, " and "),
-        Any(cs) => list(cs, " or "),
-        Not(c) => format!("not ({})", describe(c)),
-    }
+    c.describe()
 }

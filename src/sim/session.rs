@@ -1243,7 +1243,7 @@ impl<'s> Session<'s> {
         }
         out.push(Action::HandIn);
         // Only what would be accepted.
-        out.retain(|a| self.clone().apply(a).is_ok());
+        out.retain(|a| self.clone().replay(a).is_ok());
         out
     }
 }

@@ -58,13 +58,32 @@ fn sync_dir(path: &Path) {
 }
 
 impl AttemptWriter {
-    /// Start a new attempt file (refusing to overwrite one) with its header.
+    /// Start a new attempt file (refusing to overwrite one) with its header. The file appears
+    /// complete with its header or not at all: the header is written to a temporary file, flushed,
+    /// then linked into place (a link fails if the name is taken, so nothing is overwritten).
     pub fn create(path: &Path, header: &Header) -> std::io::Result<Self> {
-        let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
+        if path.exists() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                format!("{} already exists", path.display()),
+            ));
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = path.with_file_name(format!(".{name}.{}.new", std::process::id()));
         let line = serde_json::to_string(header).map_err(std::io::Error::other)? + "\n";
-        file.write_all(line.as_bytes())?;
-        file.sync_all()?;
+        let linked = (|| {
+            let mut file = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+            file.write_all(line.as_bytes())?;
+            file.sync_all()?;
+            std::fs::hard_link(&tmp, path)
+        })();
+        let _ = std::fs::remove_file(&tmp);
+        linked?;
         sync_dir(path);
+        let file = OpenOptions::new().append(true).open(path)?;
         Ok(AttemptWriter {
             file,
             path: path.to_path_buf(),
