@@ -199,10 +199,8 @@ fn steps_with_effect<'s>(
 /// Documents a condition reads: opening them is working on the rule.
 fn referenced_documents(c: &Condition, out: &mut Vec<String>) {
     match c {
-        Condition::Read(d) | Condition::FlaggedOutOfDate(d) => {
-            if !out.contains(&d.value) {
-                out.push(d.value.clone());
-            }
+        Condition::Read(d) | Condition::FlaggedOutOfDate(d) if !out.contains(&d.value) => {
+            out.push(d.value.clone());
         }
         Condition::All(cs) | Condition::Any(cs) => {
             cs.iter().for_each(|c| referenced_documents(c, out))
