@@ -8,7 +8,8 @@
 //! per attempt (`possible_actions` tries every candidate on a clone of the session, which is
 //! far slower than judging).
 //!
-//! Timed: `judge` of all 10,000 on `THREADS` threads (`std::thread::scope`). Target: under 1 s.
+//! Timed: `judge` of all 10,000 on `THREADS` threads (`std::thread::scope`), each taking chunks of
+//! `CHUNK` attempts from a shared counter until none are left. Target: under 1 s.
 //! After criterion, a summary prints the total and per-attempt time (median of `RUNS`) and a
 //! breakdown on one thread, in thread CPU time: the hash chain (`Attempt::verify_chain`), the
 //! replay (`Session::new` and `Session::replay` of every action, as the judge does it), rule
@@ -23,6 +24,7 @@
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use casesim::cli::play::new_attempt;
@@ -131,20 +133,32 @@ fn cut(base: &(Attempt, String), len: usize) -> Attempt {
     out
 }
 
-/// Run `f` over `items` on `THREADS` threads (interleaved), returning results in order of
-/// thread then item.
+/// Items a worker takes at a time from the shared queue.
+const CHUNK: usize = 32;
+
+/// Run `f` over `items` on `THREADS` threads, returning the results in the order of `items`.
+/// Workers take chunks from a shared counter until none are left, so a thread that gets the
+/// cheaper attempts does not sit idle while the other finishes (with a fixed split, e.g. every
+/// other attempt, one thread would get all of one scenario's attempts).
 fn on_threads<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    std::thread::scope(|s| {
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, Vec<R>)> = std::thread::scope(|s| {
         let workers: Vec<_> = (0..THREADS)
-            .map(|t| {
-                let f = &f;
+            .map(|_| {
+                let (f, next) = (&f, &next);
                 s.spawn(move || {
-                    items
-                        .iter()
-                        .skip(t)
-                        .step_by(THREADS)
-                        .map(f)
-                        .collect::<Vec<R>>()
+                    let mut out = Vec::new();
+                    loop {
+                        let start = next.fetch_add(CHUNK, Ordering::Relaxed);
+                        let Some(chunk) = items.get(start..(start + CHUNK).min(items.len())) else {
+                            break;
+                        };
+                        if chunk.is_empty() {
+                            break;
+                        }
+                        out.push((start, chunk.iter().map(f).collect::<Vec<R>>()));
+                    }
+                    out
                 })
             })
             .collect();
@@ -152,7 +166,9 @@ fn on_threads<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<
             .into_iter()
             .flat_map(|w| w.join().expect("a worker panicked"))
             .collect()
-    })
+    });
+    done.sort_unstable_by_key(|(start, _)| *start);
+    done.into_iter().flat_map(|(_, r)| r).collect()
 }
 
 impl Data {

@@ -84,20 +84,26 @@ impl Integrity {
     }
 }
 
-/// Lower-case hex of a digest.
-fn hex(digest: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(digest.len() * 2);
-    for &b in digest {
-        out.push(char::from(DIGITS[usize::from(b >> 4)]));
-        out.push(char::from(DIGITS[usize::from(b & 0xf)]));
+const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
+
+/// Hex digits as a string (they are ASCII).
+fn hex_string(hex: &[u8; 64]) -> String {
+    String::from_utf8_lossy(hex).into_owned()
+}
+
+/// Lower-case hex of a SHA-256 digest, on the stack.
+fn hex32(digest: &[u8]) -> [u8; 64] {
+    let mut out = [0u8; 64];
+    for (pair, &b) in out.chunks_exact_mut(2).zip(digest) {
+        pair[0] = HEX_DIGITS[usize::from(b >> 4)];
+        pair[1] = HEX_DIGITS[usize::from(b & 0xf)];
     }
     out
 }
 
 /// Lower-case hex SHA-256 of some bytes.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
+    hex_string(&hex32(&Sha256::digest(bytes)))
 }
 
 impl Header {
@@ -111,7 +117,14 @@ impl Header {
 /// wall and simulated times and the action as JSON, separated by newlines.
 pub fn record_hash(previous: &str, index: usize, wall: &str, sim: &str, action: &Action) -> String {
     let mut buffer = Vec::with_capacity(128);
-    record_hash_with(&mut buffer, previous, index, wall, sim, action)
+    hex_string(&record_hash_with(
+        &mut buffer,
+        previous,
+        index,
+        wall,
+        sim,
+        action,
+    ))
 }
 
 /// [`record_hash`] reusing a buffer for the action's JSON.
@@ -122,21 +135,26 @@ fn record_hash_with(
     wall: &str,
     sim: &str,
     action: &Action,
-) -> String {
+) -> [u8; 64] {
+    use std::io::Write;
     buffer.clear();
-    // Serializing an action to memory cannot fail: it holds only strings and numbers.
+    // The index in decimal, then the action's JSON. Writing to memory cannot fail, and an
+    // action holds only strings and numbers.
+    let _ = write!(buffer, "{index}");
+    let digits = buffer.len();
     let _ = serde_json::to_writer(&mut *buffer, action);
+    let (index, json) = buffer.split_at(digits);
     let mut h = Sha256::new();
     h.update(previous.as_bytes());
     h.update(b"\n");
-    h.update(index.to_string().as_bytes());
+    h.update(index);
     h.update(b"\n");
     h.update(wall.as_bytes());
     h.update(b"\n");
     h.update(sim.as_bytes());
     h.update(b"\n");
-    h.update(buffer.as_slice());
-    hex(&h.finalize())
+    h.update(json);
+    hex32(&h.finalize())
 }
 
 impl Attempt {
@@ -172,7 +190,8 @@ impl Attempt {
     /// Check the chain: every record's index and hash follow from the one before.
     pub fn verify_chain(&self) -> Integrity {
         let mut buffer = Vec::with_capacity(256);
-        let mut previous = self.header.hash();
+        let header = self.header.hash();
+        let mut previous = header.as_str();
         for (i, r) in self.records.iter().enumerate() {
             if r.index != i {
                 return Integrity::Tampered(format!(
@@ -181,13 +200,13 @@ impl Attempt {
                 ));
             }
             let expected =
-                record_hash_with(&mut buffer, &previous, r.index, &r.wall, &r.sim, &r.action);
-            if expected != r.hash {
+                record_hash_with(&mut buffer, previous, r.index, &r.wall, &r.sim, &r.action);
+            if expected.as_slice() != r.hash.as_bytes() {
                 return Integrity::Tampered(format!(
                     "record {i} does not match its hash: it or one before it was changed"
                 ));
             }
-            previous = expected;
+            previous = &r.hash;
         }
         Integrity::Ok
     }

@@ -1,9 +1,11 @@
 //! A checked scenario: only `scenario::check` can make one, so everything it references exists.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::scenario::raw::{
-    Condition, Effect, RuleFile, ScenarioFile, StepFile, StepKind, TaskFile,
+    Condition, Effect, EventFile, Expect, Id, QuestionAnswer, RuleFile, ScenarioFile, StepFile,
+    StepKind, TaskFile,
 };
 
 /// A scenario whose every reference has been checked.
@@ -14,6 +16,49 @@ pub struct Scenario {
     hash: String,
     /// Per evidence rule, what the judge needs of it for every attempt: worked out once.
     rules: Vec<RuleInfo>,
+    /// Lookups that sessions and the judge make for every action, worked out once.
+    index: Index,
+}
+
+/// Where things are in the file, by id.
+#[derive(Debug, Default)]
+struct Index {
+    /// Step id → (task position, step position in the task).
+    steps: BTreeMap<String, (usize, usize)>,
+    /// Step id → the event (position) whose arrival opens it.
+    opened_by: BTreeMap<String, usize>,
+    /// Positions (task, step) of the third-party-report steps, in file order.
+    reports: Vec<(usize, usize)>,
+    /// Criterion id → positions of the evidence rules for it, in file order.
+    rules_for: BTreeMap<String, Vec<usize>>,
+}
+
+impl Index {
+    fn of(file: &ScenarioFile) -> Index {
+        let mut index = Index::default();
+        for (t, task) in file.tasks.iter().enumerate() {
+            for (s, step) in task.steps.iter().enumerate() {
+                // Ids are unique (checked); the first wins regardless.
+                index.steps.entry(step.id.value.clone()).or_insert((t, s));
+                if matches!(step.kind, StepKind::ThirdPartyReport { .. }) {
+                    index.reports.push((t, s));
+                }
+            }
+        }
+        for (e, event) in file.events.iter().enumerate() {
+            if let Some(step) = &event.respond_with {
+                index.opened_by.entry(step.value.clone()).or_insert(e);
+            }
+        }
+        for (r, rule) in file.evidence.iter().enumerate() {
+            index
+                .rules_for
+                .entry(rule.criterion.value.clone())
+                .or_default()
+                .push(r);
+        }
+        index
+    }
 }
 
 /// What an evidence rule looks at, worked out once per scenario.
@@ -29,6 +74,8 @@ pub struct RuleInfo {
     pub expected: String,
     /// Each `against` in words.
     pub against: Vec<String>,
+    /// Whether `requires` or an `against` rests on free text judged by a rubric.
+    pub rubric: bool,
 }
 
 impl Scenario {
@@ -40,7 +87,9 @@ impl Scenario {
             path,
             hash: crate::model::attempt::sha256_hex(text.as_bytes()),
             rules: Vec::new(),
+            index: Index::default(),
         };
+        scenario.index = Index::of(&scenario.file);
         scenario.rules = scenario
             .file
             .evidence
@@ -58,6 +107,8 @@ impl Scenario {
                     documents,
                     expected: r.requires.describe(),
                     against: r.against.iter().map(|a| a.when.describe()).collect(),
+                    rubric: scenario.rubric_dependent(&r.requires)
+                        || r.against.iter().any(|a| scenario.rubric_dependent(&a.when)),
                 }
             })
             .collect();
@@ -106,12 +157,58 @@ impl Scenario {
     }
 
     pub fn step(&self, id: &str) -> Option<(&TaskFile, &StepFile)> {
-        self.steps().find(|(_, s)| s.id.value == id)
+        let &(t, s) = self.index.steps.get(id)?;
+        let task = self.file.tasks.get(t)?;
+        Some((task, task.steps.get(s)?))
+    }
+
+    /// The event whose arrival opens a step, if only an event opens it.
+    pub fn opened_by(&self, step: &str) -> Option<&EventFile> {
+        self.file.events.get(*self.index.opened_by.get(step)?)
+    }
+
+    /// The third-party-report steps, in file order.
+    pub fn report_steps(&self) -> impl Iterator<Item = &StepFile> {
+        self.index
+            .reports
+            .iter()
+            .filter_map(|&(t, s)| self.file.tasks.get(t)?.steps.get(s))
     }
 
     /// What the rule at `index` of `evidence` looks at.
     pub fn rule_info(&self, index: usize) -> Option<&RuleInfo> {
         self.rules.get(index)
+    }
+
+    /// Positions in `evidence` of the rules for a criterion, in file order.
+    pub fn rules_for(&self, criterion: &str) -> &[usize] {
+        self.index
+            .rules_for
+            .get(criterion)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a condition rests on free text judged by a rubric (so a verdict on it is
+    /// provisional until an assessor confirms it).
+    pub fn rubric_dependent(&self, c: &Condition) -> bool {
+        use Condition::*;
+        let kind = |s: &Id| self.step(&s.value).map(|(_, st)| &st.kind);
+        match c {
+            Concept(..) | RubricMet(_) => true,
+            FieldOk(s, f) => matches!(kind(s), Some(StepKind::Form { fields, .. })
+                if fields.iter().any(|x| x.id.value == f.value && matches!(x.expect, Some(Expect::Covers(_))))),
+            FormOk(s) => matches!(kind(s), Some(StepKind::Form { fields, .. })
+                if fields.iter().any(|x| matches!(x.expect, Some(Expect::Covers(_))))),
+            Correct(s, q) => matches!(kind(s), Some(StepKind::Questions { questions, .. })
+                if questions.iter().any(|x| x.id.value == q.value && matches!(x.answer, QuestionAnswer::Short(_)))),
+            Score(s, _) => matches!(kind(s), Some(StepKind::Questions { questions, .. })
+                if questions.iter().any(|q| matches!(q.answer, QuestionAnswer::Short(_)))),
+            Chose(s, r) => matches!(kind(s), Some(StepKind::Dialogue { nodes, .. })
+                if nodes.iter().flat_map(|n| &n.replies).any(|x| x.id.value == r.value && x.typed.is_some())),
+            All(cs) | Any(cs) => cs.iter().any(|c| self.rubric_dependent(c)),
+            Not(c) => self.rubric_dependent(c),
+            _ => false,
+        }
     }
 
     pub fn rules(&self) -> &[RuleFile] {

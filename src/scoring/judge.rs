@@ -7,11 +7,12 @@
 //! demonstrated when every criterion they map to is S. Competent needs every criterion S, every
 //! critical aspect demonstrated, a complete attempt and an intact log.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use crate::model::judgement::*;
+use crate::model::scenario::RuleInfo;
 use crate::model::{Action, Attempt, Integrity, Scenario, Unit};
-use crate::scenario::raw::{Condition, Expect, QuestionAnswer, RuleFile, StepKind};
+use crate::scenario::raw::{Condition, RuleFile};
 use crate::sim::Session;
 
 /// Judge an attempt. Never panics, whatever the attempt holds.
@@ -38,16 +39,12 @@ pub fn judge(scenario: &Scenario, units: &[Unit], attempt: &Attempt) -> Judgemen
         match &r.action {
             Action::Open(doc) => touched
                 .documents
-                .entry(doc.clone())
+                .entry(doc.as_str())
                 .or_default()
                 .push(r.index),
             a => {
                 if let Some(step) = a.step() {
-                    touched
-                        .steps
-                        .entry(step.to_owned())
-                        .or_default()
-                        .push(r.index);
+                    touched.steps.entry(step).or_default().push(r.index);
                 }
             }
         }
@@ -64,10 +61,9 @@ pub fn judge(scenario: &Scenario, units: &[Unit], attempt: &Attempt) -> Judgemen
     {
         for (element, criterion) in unit.criteria() {
             let rules: Vec<(usize, &RuleFile)> = scenario
-                .rules()
+                .rules_for(&criterion.id)
                 .iter()
-                .enumerate()
-                .filter(|(_, r)| r.criterion.value == criterion.id)
+                .filter_map(|&i| Some((i, scenario.rules().get(i)?)))
                 .collect();
             criteria.push(judge_criterion(
                 scenario,
@@ -125,9 +121,9 @@ pub fn judge(scenario: &Scenario, units: &[Unit], attempt: &Attempt) -> Judgemen
 /// Which actions (record indices) worked on which step, and which opened which document. Kept
 /// apart: a document and a step may share an id.
 #[derive(Default)]
-struct Touched {
-    steps: BTreeMap<String, Vec<usize>>,
-    documents: BTreeMap<String, Vec<usize>>,
+struct Touched<'a> {
+    steps: BTreeMap<&'a str, Vec<usize>>,
+    documents: BTreeMap<&'a str, Vec<usize>>,
 }
 
 fn short(hash: &str) -> &str {
@@ -137,60 +133,62 @@ fn short(hash: &str) -> &str {
 fn judge_criterion(
     scenario: &Scenario,
     session: &Session<'_>,
-    touched: &Touched,
+    touched: &Touched<'_>,
     rules: &[(usize, &RuleFile)],
     mut j: CriterionJudgement,
 ) -> CriterionJudgement {
     let mut verdicts = Vec::new();
+    let empty = RuleInfo::default();
     for &(index, rule) in rules {
         let held = session.holds(&rule.requires);
-        let info = scenario.rule_info(index).cloned().unwrap_or_default();
-        let places = &info.steps;
-        let actions: Vec<usize> = places
+        let info = scenario.rule_info(index).unwrap_or(&empty);
+        let mut actions: Vec<usize> = info
+            .steps
             .iter()
-            .flat_map(|p| touched.steps.get(p).into_iter().flatten().copied())
-            .chain(
-                info.documents
-                    .iter()
-                    .flat_map(|d| touched.documents.get(d).into_iter().flatten().copied()),
-            )
-            .collect::<BTreeSet<_>>()
-            .into_iter()
+            .flat_map(|p| touched.steps.get(p.as_str()).into_iter().flatten().copied())
+            .chain(info.documents.iter().flat_map(|d| {
+                touched
+                    .documents
+                    .get(d.as_str())
+                    .into_iter()
+                    .flatten()
+                    .copied()
+            }))
             .collect();
-        let worked = places.iter().any(|p| {
-            session
-                .state()
-                .steps
-                .get(p)
-                .is_some_and(|s| s.started || s.done)
-        }) || !actions.is_empty();
+        actions.sort_unstable();
+        actions.dedup();
+        let worked = !actions.is_empty()
+            || info.steps.iter().any(|p| {
+                session
+                    .state()
+                    .steps
+                    .get(p)
+                    .is_some_and(|s| s.started || s.done)
+            });
         let line = info.line;
-        j.provisional |= rubric_dependent(scenario, &rule.requires)
-            || rule
-                .against
-                .iter()
-                .any(|a| rubric_dependent(scenario, &a.when));
+        j.provisional |= info.rubric;
         let contrary: Vec<_> = rule
             .against
             .iter()
             .enumerate()
             .filter(|(_, a)| session.holds(&a.when))
             .collect();
-        j.evidence.push(Evidence {
-            rule: index,
-            line,
-            method: rule.method.value,
-            expected: info.expected.clone(),
-            held,
-            actions: actions.clone(),
-            contrary: false,
-            feedback: session.render(if held {
-                &rule.satisfied.value
-            } else {
-                &rule.not_yet.value
-            }),
+        let feedback = session.render(if held {
+            &rule.satisfied.value
+        } else {
+            &rule.not_yet.value
         });
+        let verdict = if !contrary.is_empty() {
+            Verdict::Nys
+        } else if held || worked {
+            j.feedback.push(feedback.clone());
+            if held { Verdict::S } else { Verdict::Nys }
+        } else {
+            Verdict::NotEvidenced
+        };
         for (i, a) in &contrary {
+            let feedback = session.render(&a.feedback.value);
+            j.feedback.push(feedback.clone());
             j.evidence.push(Evidence {
                 rule: index,
                 line,
@@ -199,21 +197,23 @@ fn judge_criterion(
                 held: true,
                 actions: actions.clone(),
                 contrary: true,
-                feedback: session.render(&a.feedback.value),
+                feedback,
             });
-            j.feedback.push(session.render(&a.feedback.value));
         }
-        let verdict = if !contrary.is_empty() {
-            Verdict::Nys
-        } else if held {
-            j.feedback.push(session.render(&rule.satisfied.value));
-            Verdict::S
-        } else if worked {
-            j.feedback.push(session.render(&rule.not_yet.value));
-            Verdict::Nys
-        } else {
-            Verdict::NotEvidenced
-        };
+        // The rule's own evidence comes before any contrary evidence.
+        j.evidence.insert(
+            j.evidence.len() - contrary.len(),
+            Evidence {
+                rule: index,
+                line,
+                method: rule.method.value,
+                expected: info.expected.clone(),
+                held,
+                actions,
+                contrary: false,
+                feedback,
+            },
+        );
         verdicts.push((verdict, rule));
     }
     j.verdict = if verdicts.iter().all(|(v, _)| *v == Verdict::NotEvidenced) {
@@ -233,28 +233,6 @@ fn judge_criterion(
     j.provisional &= j.verdict != Verdict::NotEvidenced;
     j.feedback.dedup();
     j
-}
-
-/// Whether a condition rests on free text judged by a rubric.
-fn rubric_dependent(scenario: &Scenario, c: &Condition) -> bool {
-    use Condition::*;
-    let kind = |s: &crate::scenario::raw::Id| scenario.step(&s.value).map(|(_, st)| &st.kind);
-    match c {
-        Concept(..) | RubricMet(_) => true,
-        FieldOk(s, f) => matches!(kind(s), Some(StepKind::Form { fields, .. })
-            if fields.iter().any(|x| x.id.value == f.value && matches!(x.expect, Some(Expect::Covers(_))))),
-        FormOk(s) => matches!(kind(s), Some(StepKind::Form { fields, .. })
-            if fields.iter().any(|x| matches!(x.expect, Some(Expect::Covers(_))))),
-        Correct(s, q) => matches!(kind(s), Some(StepKind::Questions { questions, .. })
-            if questions.iter().any(|x| x.id.value == q.value && matches!(x.answer, QuestionAnswer::Short(_)))),
-        Score(s, _) => matches!(kind(s), Some(StepKind::Questions { questions, .. })
-            if questions.iter().any(|q| matches!(q.answer, QuestionAnswer::Short(_)))),
-        Chose(s, r) => matches!(kind(s), Some(StepKind::Dialogue { nodes, .. })
-            if nodes.iter().flat_map(|n| &n.replies).any(|x| x.id.value == r.value && x.typed.is_some())),
-        All(cs) | Any(cs) => cs.iter().any(|c| rubric_dependent(scenario, c)),
-        Not(c) => rubric_dependent(scenario, c),
-        _ => false,
-    }
 }
 
 /// A condition in words, for assessors.

@@ -11,7 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::scenario::raw::RubricFile;
+use crate::scenario::raw::{ConceptFile, RubricFile};
 
 /// What the matcher found for one concept.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -103,20 +103,35 @@ struct Clause<'t> {
     is_sentence: bool,
 }
 
-fn words_of(s: &str) -> Vec<String> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .map(|w| {
-            let w = w
-                .trim_matches(|c| c == '\'' || c == '’' || c == '-')
-                .replace('’', "'")
-                .to_lowercase();
-            // "Mama Rose's stall" is about Mama Rose: a possessive matches the bare word.
-            match w.strip_suffix("'s") {
-                Some(base) if !base.is_empty() => base.to_owned(),
-                _ => w,
-            }
-        })
+/// Whether a character belongs to a word ('’' and '-' join words, as in "don’t", "follow-up").
+fn in_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
+}
+
+/// The raw words of a clause, as written.
+fn raw_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !in_word(c))
+        .map(|w| w.trim_matches(|c| c == '\'' || c == '’' || c == '-'))
         .filter(|w| !w.is_empty())
+}
+
+fn words_of(s: &str) -> Vec<String> {
+    raw_words(s)
+        .map(|w| {
+            let mut out = String::with_capacity(w.len());
+            for c in w.chars() {
+                match c {
+                    '’' => out.push('\''),
+                    c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+                    c => out.extend(c.to_lowercase()),
+                }
+            }
+            // "Mama Rose's stall" is about Mama Rose: a possessive matches the bare word.
+            if out.len() > 2 && out.ends_with("'s") {
+                out.truncate(out.len() - 2);
+            }
+            out
+        })
         .collect()
 }
 
@@ -139,7 +154,7 @@ fn phrase_words(phrase: &str) -> Vec<String> {
 fn is_list(part: &str) -> bool {
     let items: Vec<usize> = part
         .split(',')
-        .map(|i| words_of(i).len())
+        .map(|i| raw_words(i).count())
         .filter(|&n| n > 0)
         .collect();
     items.len() >= 3 && items.iter().sum::<usize>() * 2 < items.len() * 5
@@ -220,8 +235,8 @@ fn negated_at(words: &[String], start: usize, phrase: &[String]) -> bool {
         .any(|w| NEGATIONS.contains(&w.as_str()) || w.ends_with("n't"))
 }
 
-/// Judge `text` against a rubric.
-pub fn judge_text(text: &str, rubric: &RubricFile) -> RubricResult {
+/// The clauses of a text, and whether it reads as a list of keywords.
+fn read(text: &str) -> (Vec<Clause<'_>>, bool) {
     let clauses = clauses(text);
     let total_words: usize = clauses.iter().map(|c| c.words.len()).sum();
     let sentence_words: usize = clauses
@@ -231,41 +246,57 @@ pub fn judge_text(text: &str, rubric: &RubricFile) -> RubricResult {
         .sum();
     // Mostly non-sentences: a list of keywords, however many concepts it names.
     let keyword_list = total_words > 0 && sentence_words * 2 < total_words;
+    (clauses, keyword_list)
+}
 
-    let mut concepts = Vec::with_capacity(rubric.concepts.len());
-    for concept in rubric.concepts.iter() {
-        let mut shown = None;
-        let mut negated = None;
-        'phrases: for phrase in &concept.phrases {
-            let phrase_words = phrase_words(&phrase.value);
-            for clause in clauses.iter().filter(|c| c.is_sentence) {
-                for start in find_phrase(&phrase_words, &clause.words) {
-                    if negated_at(&clause.words, start, &phrase_words) {
-                        negated.get_or_insert(clause.text);
-                    } else {
-                        shown = Some(clause.text);
-                        break 'phrases;
-                    }
+/// Where a concept is shown in the clauses, and where it is only mentioned negated.
+fn find_concept<'t>(
+    concept: &ConceptFile,
+    clauses: &[Clause<'t>],
+) -> (Option<&'t str>, Option<&'t str>) {
+    let mut negated = None;
+    for phrase in &concept.phrases {
+        let phrase_words = phrase_words(&phrase.value);
+        for clause in clauses.iter().filter(|c| c.is_sentence) {
+            for start in find_phrase(&phrase_words, &clause.words) {
+                if negated_at(&clause.words, start, &phrase_words) {
+                    negated.get_or_insert(clause.text);
+                } else {
+                    return (Some(clause.text), negated);
                 }
             }
         }
-        let is_shown = shown.is_some() && !keyword_list;
-        concepts.push(ConceptResult {
-            id: concept.id.value.clone(),
-            label: concept.label.value.clone(),
-            required: concept.required,
-            shown: is_shown,
-            evidence: shown.or(negated).map(str::to_owned),
-            negated: shown.is_none() && negated.is_some(),
-        });
     }
-    let required = concepts.iter().filter(|c| c.required).count();
-    let pass = rubric
+    (None, negated)
+}
+
+/// How many concepts must be shown for a rubric to be met.
+fn pass_mark(rubric: &RubricFile) -> usize {
+    let required = rubric.concepts.iter().filter(|c| c.required).count();
+    rubric
         .pass
         .as_ref()
         .map(|p| p.value as usize)
         .unwrap_or(required)
-        .max(1);
+        .max(1)
+}
+
+/// Judge `text` against a rubric.
+pub fn judge_text(text: &str, rubric: &RubricFile) -> RubricResult {
+    let (clauses, keyword_list) = read(text);
+    let mut concepts = Vec::with_capacity(rubric.concepts.len());
+    for concept in rubric.concepts.iter() {
+        let (shown, negated) = find_concept(concept, &clauses);
+        concepts.push(ConceptResult {
+            id: concept.id.value.clone(),
+            label: concept.label.value.clone(),
+            required: concept.required,
+            shown: shown.is_some() && !keyword_list,
+            evidence: shown.or(negated).map(str::to_owned),
+            negated: shown.is_none() && negated.is_some(),
+        });
+    }
+    let pass = pass_mark(rubric);
     let shown = concepts.iter().filter(|c| c.shown).count();
     let met = shown >= pass && concepts.iter().all(|c| !c.required || c.shown);
     RubricResult {
@@ -276,11 +307,37 @@ pub fn judge_text(text: &str, rubric: &RubricFile) -> RubricResult {
     }
 }
 
+/// Whether `text` meets a rubric: `judge_text(text, rubric).met`, without the details.
+pub fn meets(text: &str, rubric: &RubricFile) -> bool {
+    let (clauses, keyword_list) = read(text);
+    if keyword_list {
+        return false;
+    }
+    let mut shown = 0;
+    for concept in rubric.concepts.iter() {
+        if find_concept(concept, &clauses).0.is_some() {
+            shown += 1;
+        } else if concept.required {
+            return false;
+        }
+    }
+    shown >= pass_mark(rubric)
+}
+
+/// Whether `text` shows one concept of a rubric: `judge_text(text, rubric).shown(concept)`,
+/// without judging the others.
+pub fn shows(text: &str, rubric: &RubricFile, concept: &str) -> bool {
+    let Some(c) = rubric.concepts.iter().find(|c| c.id.value == concept) else {
+        return false;
+    };
+    let (clauses, keyword_list) = read(text);
+    !keyword_list && find_concept(c, &clauses).0.is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::scenario::Spanned;
-    use crate::scenario::raw::ConceptFile;
 
     fn s(v: &str) -> Spanned<String> {
         Spanned::new(v.to_owned(), Default::default())
@@ -412,5 +469,36 @@ mod tests {
         let empty = judge_text("", &r);
         assert!(!empty.met);
         assert!(!empty.keyword_list);
+    }
+
+    proptest::proptest! {
+        /// The quick answers the engine asks for agree with the full judgement, whatever the
+        /// text: sentences, keyword lists, negations, possessives, wildcards.
+        #[test]
+        fn meets_and_shows_agree_with_judge_text(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "I", "asked", "her", "about", "family", "did", "not", "never", "and", "the",
+                    "budget", "she", "can", "afford", "cost", "costs", "preference", "prefers",
+                    "daughter", "Daughter's", "what", "wants", "choice", "support", "supports",
+                    "we", "talked", ",", ".", ";", "\n", "but", "didn’t", "without",
+                ]),
+                0..40,
+            ),
+            required in proptest::collection::vec(proptest::bool::ANY, 3),
+            pass in proptest::option::of(0u32..4),
+        ) {
+            let text = words.join(" ");
+            let mut r = family_budget();
+            r.pass = pass.map(|p| Spanned::new(p, Default::default()));
+            for (c, req) in r.concepts.value.iter_mut().zip(&required) {
+                c.required = *req;
+            }
+            let full = judge_text(&text, &r);
+            proptest::prop_assert_eq!(meets(&text, &r), full.met, "{}", text);
+            for c in ["family", "budget", "prefer", "missing"] {
+                proptest::prop_assert_eq!(shows(&text, &r, c), full.shown(c), "{} {}", c, text);
+            }
+        }
     }
 }

@@ -13,7 +13,7 @@ use super::variation::{self, Values};
 use crate::model::Scenario;
 use crate::model::action::{Action, Given};
 use crate::scenario::raw::*;
-use crate::scoring::rubric::{RubricResult, judge_text};
+use crate::scoring::rubric::{RubricResult, judge_text, meets, shows};
 
 /// Why an action was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -92,6 +92,7 @@ pub struct State {
     pub clock: NaiveDateTime,
     pub client: ClientState,
     pub read: BTreeSet<String>,
+    /// The steps worked on so far; a step with no entry is untouched (its state is the default).
     pub steps: BTreeMap<String, StepState>,
     /// Events and reports that have arrived, in order: the inbox.
     pub inbox: Vec<Arrival>,
@@ -107,6 +108,8 @@ pub struct Session<'s> {
     values: Values,
     start: NaiveDateTime,
     state: State,
+    /// Positions of the events that have not arrived yet, in file order.
+    pending: Vec<usize>,
 }
 
 /// The last simulated day an attempt may run to.
@@ -119,10 +122,6 @@ impl<'s> Session<'s> {
         let values = variation::draw(&file.variations, seed);
         let start =
             NaiveDateTime::parse_from_str(&file.starts.value, "%Y-%m-%d %H:%M").unwrap_or_default();
-        let steps = scenario
-            .steps()
-            .map(|(_, s)| (s.id.value.clone(), StepState::default()))
-            .collect();
         let mut session = Session {
             scenario,
             seed,
@@ -137,11 +136,12 @@ impl<'s> Session<'s> {
                     flags: BTreeSet::new(),
                 },
                 read: BTreeSet::new(),
-                steps,
+                steps: BTreeMap::new(),
                 inbox: Vec::new(),
                 arrived: BTreeSet::new(),
                 handed_in: false,
             },
+            pending: (0..file.events.len()).collect(),
         };
         let mut outcome = Outcome::default();
         session.arrivals(&mut outcome);
@@ -208,11 +208,7 @@ impl<'s> Session<'s> {
 
     /// Steps that only an event opens.
     fn opened_by_event(&self, step: &str) -> Option<&'s EventFile> {
-        self.scenario
-            .file()
-            .events
-            .iter()
-            .find(|e| e.respond_with.as_ref().is_some_and(|s| s.value == step))
+        self.scenario.opened_by(step)
     }
 
     /// Why a step cannot be worked on now, if it cannot.
@@ -250,8 +246,20 @@ impl<'s> Session<'s> {
         None
     }
 
-    fn step_state(&mut self, id: &str) -> &mut StepState {
-        self.state.steps.entry(id.to_owned()).or_default()
+    /// A step's state, made on first use. (Looked up before inserting: `entry` would allocate
+    /// a key on every call.) Only a step id the scenario lacks, which `act` refuses before it
+    /// gets here, could make it fail.
+    fn step_state(&mut self, id: &str) -> Result<&mut StepState, ActionError> {
+        if !self.state.steps.contains_key(id) {
+            if self.scenario.step(id).is_none() {
+                return refuse(format!("there is no step `{id}`"));
+            }
+            self.state.steps.insert(id.to_owned(), StepState::default());
+        }
+        match self.state.steps.get_mut(id) {
+            Some(state) => Ok(state),
+            None => refuse(format!("there is no step `{id}`")),
+        }
     }
 
     /// Apply one action. Refused actions change nothing.
@@ -280,12 +288,13 @@ impl<'s> Session<'s> {
         Ok(outcome)
     }
 
-    fn complete(&mut self, step: &StepFile, outcome: &mut Outcome) {
-        let state = self.step_state(&step.id.value);
+    fn complete(&mut self, step: &StepFile, outcome: &mut Outcome) -> Result<(), ActionError> {
+        let state = self.step_state(&step.id.value)?;
         state.started = true;
         state.done = true;
         self.state.clock += Duration::minutes(i64::from(step.minutes));
         outcome.completed.push(step.id.value.clone());
+        Ok(())
     }
 
     fn effects(&mut self, effects: &[Effect], outcome: &mut Outcome) {
@@ -327,7 +336,9 @@ impl<'s> Session<'s> {
                 if !exists {
                     return refuse(format!("there is no document or record `{doc}`"));
                 }
-                self.state.read.insert(doc.clone());
+                if !self.state.read.contains(doc) {
+                    self.state.read.insert(doc.clone());
+                }
                 self.state.clock += Duration::minutes(1);
             }
             (
@@ -351,8 +362,8 @@ impl<'s> Session<'s> {
                 {
                     return refuse(format!("`{document}` is not a shelf document of this step"));
                 }
-                let id = action.step().unwrap_or_default().to_owned();
-                let state = self.step_state(&id);
+                let id = action.step().unwrap_or_default();
+                let state = self.step_state(id)?;
                 state.started = true;
                 if matches!(action, Action::Flag { .. }) {
                     state.flagged.insert(document.clone());
@@ -361,7 +372,7 @@ impl<'s> Session<'s> {
                 }
             }
             (Action::Finish(_), Some(StepKind::Documents { .. })) => {
-                self.complete(step.unwrap_or_else(|| unreachable_step()), outcome);
+                self.complete(step.unwrap_or_else(|| unreachable_step()), outcome)?;
             }
             (
                 Action::Choose { answers, .. },
@@ -398,20 +409,20 @@ impl<'s> Session<'s> {
                     self.effects(std::slice::from_ref(e), outcome);
                 }
                 outcome.feedback = (!feedback.is_empty()).then(|| feedback.join(" "));
-                let id = action.step().unwrap_or_default().to_owned();
-                self.step_state(&id).chosen = answers.clone();
-                self.complete(step.unwrap_or_else(|| unreachable_step()), outcome);
+                let id = action.step().unwrap_or_default();
+                self.step_state(id)?.chosen = answers.clone();
+                self.complete(step.unwrap_or_else(|| unreachable_step()), outcome)?;
             }
             (Action::Reply { reply, text, .. }, Some(StepKind::Dialogue { start, nodes })) => {
-                let id = action.step().unwrap_or_default().to_owned();
+                let id = action.step().unwrap_or_default();
                 let step = step.unwrap_or_else(|| unreachable_step());
-                if !self.state.steps.get(&id).is_some_and(|s| s.started) {
-                    self.enter_node(&id, &start.value, nodes, outcome);
+                if !self.state.steps.get(id).is_some_and(|s| s.started) {
+                    self.enter_node(id, &start.value, nodes, outcome)?;
                 }
                 let at = self
                     .state
                     .steps
-                    .get(&id)
+                    .get(id)
                     .and_then(|s| s.node.clone())
                     .unwrap_or_default();
                 let Some(node) = nodes.iter().find(|n| n.id.value == at) else {
@@ -427,21 +438,21 @@ impl<'s> Session<'s> {
                 }
                 match (&r.typed, text) {
                     (Some(_), Some(t)) if !t.trim().is_empty() => {
-                        self.step_state(&id).texts.insert(reply.clone(), t.clone());
+                        self.step_state(id)?.texts.insert(reply.clone(), t.clone());
                     }
                     (Some(_), _) => return refuse("this reply is in your own words: write it"),
                     (None, Some(_)) => return refuse("this reply is chosen, not written"),
                     (None, None) => {}
                 }
-                self.step_state(&id).chosen.push(reply.clone());
+                self.step_state(id)?.chosen.push(reply.clone());
                 self.effects(&r.effects, outcome);
                 if !r.feedback.value.is_empty() {
                     outcome.feedback = Some(self.render(&r.feedback.value));
                 }
                 self.state.clock += Duration::minutes(1);
                 match &r.next {
-                    Some(next) => self.enter_node(&id, &next.value, nodes, outcome),
-                    None => self.complete(step, outcome),
+                    Some(next) => self.enter_node(id, &next.value, nodes, outcome)?,
+                    None => self.complete(step, outcome)?,
                 }
             }
             (Action::EndConversation(id), Some(StepKind::Dialogue { nodes, .. })) => {
@@ -453,7 +464,7 @@ impl<'s> Session<'s> {
                 if !ends {
                     return refuse("the conversation cannot end here");
                 }
-                self.complete(step.unwrap_or_else(|| unreachable_step()), outcome);
+                self.complete(step.unwrap_or_else(|| unreachable_step()), outcome)?;
             }
             (Action::Fill { field, value, .. }, Some(StepKind::Form { fields, .. })) => {
                 let Some(f) = fields.iter().find(|f| f.id.value == *field) else {
@@ -461,8 +472,8 @@ impl<'s> Session<'s> {
                 };
                 let value = normalise(f, value);
                 self.check_field(f, &value)?;
-                let id = action.step().unwrap_or_default().to_owned();
-                let state = self.step_state(&id);
+                let id = action.step().unwrap_or_default();
+                let state = self.step_state(id)?;
                 state.started = true;
                 if value.is_empty() {
                     state.texts.remove(field);
@@ -483,7 +494,7 @@ impl<'s> Session<'s> {
                         missing.join(", ")
                     ));
                 }
-                self.complete(step.unwrap_or_else(|| unreachable_step()), outcome);
+                self.complete(step.unwrap_or_else(|| unreachable_step()), outcome)?;
             }
             (
                 Action::Plan {
@@ -505,8 +516,8 @@ impl<'s> Session<'s> {
                 if !quantity.is_finite() || *quantity < 0.0 || *quantity > 10_000.0 {
                     return refuse("a quantity is a number from 0 to 10000");
                 }
-                let id = action.step().unwrap_or_default().to_owned();
-                let state = self.step_state(&id);
+                let id = action.step().unwrap_or_default();
+                let state = self.step_state(id)?;
                 state.started = true;
                 if *quantity == 0.0 {
                     state.lines.remove(service);
@@ -518,7 +529,7 @@ impl<'s> Session<'s> {
                 if self.state.steps.get(id).is_none_or(|s| s.lines.is_empty()) {
                     return refuse("the plan has no services in it yet");
                 }
-                self.complete(step.unwrap_or_else(|| unreachable_step()), outcome);
+                self.complete(step.unwrap_or_else(|| unreachable_step()), outcome)?;
             }
             (Action::Book { day, time, .. }, Some(StepKind::Schedule { .. })) => {
                 if *day < self.day() || *day > MAX_DAY {
@@ -541,9 +552,9 @@ impl<'s> Session<'s> {
                         self.state.clock.format("%H:%M")
                     ));
                 }
-                let id = action.step().unwrap_or_default().to_owned();
-                self.step_state(&id).booked = Some((*day, time.clone()));
-                self.complete(step.unwrap_or_else(|| unreachable_step()), outcome);
+                let id = action.step().unwrap_or_default();
+                self.step_state(id)?.booked = Some((*day, time.clone()));
+                self.complete(step.unwrap_or_else(|| unreachable_step()), outcome)?;
             }
             (Action::Order { items, .. }, Some(StepKind::Rank { items: all, .. })) => {
                 let mut given: Vec<&str> = items.iter().map(String::as_str).collect();
@@ -553,9 +564,9 @@ impl<'s> Session<'s> {
                 if given != expected {
                     return refuse("put every item in the order exactly once");
                 }
-                let id = action.step().unwrap_or_default().to_owned();
-                self.step_state(&id).order = items.clone();
-                self.complete(step.unwrap_or_else(|| unreachable_step()), outcome);
+                let id = action.step().unwrap_or_default();
+                self.step_state(id)?.order = items.clone();
+                self.complete(step.unwrap_or_else(|| unreachable_step()), outcome)?;
             }
             (Action::Pair { pairs, .. }, Some(StepKind::Match { pairs: all, .. })) => {
                 let ids: BTreeSet<&str> = all.iter().map(|p| p.id.value.as_str()).collect();
@@ -564,19 +575,19 @@ impl<'s> Session<'s> {
                 if lefts != ids || rights != ids || pairs.len() != ids.len() {
                     return refuse("match every item on the left with exactly one on the right");
                 }
-                let id = action.step().unwrap_or_default().to_owned();
-                self.step_state(&id).pairs = pairs.clone();
-                self.complete(step.unwrap_or_else(|| unreachable_step()), outcome);
+                let id = action.step().unwrap_or_default();
+                self.step_state(id)?.pairs = pairs.clone();
+                self.complete(step.unwrap_or_else(|| unreachable_step()), outcome)?;
             }
             (Action::Write { text, .. }, Some(StepKind::FreeText { .. })) => {
                 if text.trim().is_empty() {
                     return refuse("write something first");
                 }
-                let id = action.step().unwrap_or_default().to_owned();
-                self.step_state(&id)
+                let id = action.step().unwrap_or_default();
+                self.step_state(id)?
                     .texts
                     .insert("text".into(), text.clone());
-                self.complete(step.unwrap_or_else(|| unreachable_step()), outcome);
+                self.complete(step.unwrap_or_else(|| unreachable_step()), outcome)?;
             }
             (
                 Action::Answer {
@@ -587,7 +598,7 @@ impl<'s> Session<'s> {
                 let Some(q) = questions.iter().find(|q| q.id.value == *question) else {
                     return refuse(format!("there is no question `{question}`"));
                 };
-                let id = action.step().unwrap_or_default().to_owned();
+                let id = action.step().unwrap_or_default();
                 match (&q.answer, answer) {
                     (QuestionAnswer::Single { options, .. }, Given::Options(chosen))
                     | (QuestionAnswer::Multiple { options, .. }, Given::Options(chosen)) => {
@@ -603,7 +614,7 @@ impl<'s> Session<'s> {
                         {
                             return refuse(format!("there is no option `{bad}`"));
                         }
-                        let state = self.step_state(&id);
+                        let state = self.step_state(id)?;
                         state.started = true;
                         state.options.insert(question.clone(), chosen.clone());
                     }
@@ -611,7 +622,7 @@ impl<'s> Session<'s> {
                         if words.trim().is_empty() {
                             return refuse("write an answer");
                         }
-                        let state = self.step_state(&id);
+                        let state = self.step_state(id)?;
                         state.started = true;
                         state.texts.insert(question.clone(), words.clone());
                     }
@@ -633,7 +644,7 @@ impl<'s> Session<'s> {
                 if unanswered.count() > 0 {
                     return refuse("answer every question first");
                 }
-                self.complete(step.unwrap_or_else(|| unreachable_step()), outcome);
+                self.complete(step.unwrap_or_else(|| unreachable_step()), outcome)?;
             }
             (Action::RequestReport(id), Some(StepKind::ThirdPartyReport { delay_days, .. })) => {
                 if self
@@ -645,7 +656,7 @@ impl<'s> Session<'s> {
                     return refuse("the report has been asked for already");
                 }
                 let due = self.day() + delay_days;
-                let state = self.step_state(id);
+                let state = self.step_state(id)?;
                 state.started = true;
                 state.report_due = Some(due);
                 self.state.clock += Duration::minutes(5);
@@ -674,8 +685,14 @@ impl<'s> Session<'s> {
         Ok(())
     }
 
-    fn enter_node(&mut self, step: &str, node: &str, nodes: &'s [NodeFile], outcome: &mut Outcome) {
-        let state = self.step_state(step);
+    fn enter_node(
+        &mut self,
+        step: &str,
+        node: &str,
+        nodes: &'s [NodeFile],
+        outcome: &mut Outcome,
+    ) -> Result<(), ActionError> {
+        let state = self.step_state(step)?;
         state.started = true;
         state.node = Some(node.to_owned());
         state.reached.insert(node.to_owned());
@@ -683,6 +700,7 @@ impl<'s> Session<'s> {
             self.effects(&n.effects, outcome);
             outcome.client_says = Some(self.render(&n.client.value));
         }
+        Ok(())
     }
 
     fn check_field(&self, f: &FieldFile, value: &str) -> Result<(), ActionError> {
@@ -722,21 +740,25 @@ impl<'s> Session<'s> {
     /// can bring on another).
     fn arrivals(&mut self, outcome: &mut Outcome) {
         let file = self.scenario.file();
+        // Arrivals take no time: the day is the same throughout.
+        let day = self.day();
         loop {
             let mut changed = false;
-            for e in &file.events {
-                if self.state.arrived.contains(&e.id.value) {
+            let mut i = 0;
+            while let Some(&event) = self.pending.get(i) {
+                let Some(e) = file.events.get(event) else {
+                    self.pending.remove(i);
                     continue;
-                }
+                };
                 let due = match &e.at {
-                    Trigger::Day(d) => self.day() >= d.value,
+                    Trigger::Day(d) => day >= d.value,
                     Trigger::When(c) => self.holds(c),
                 };
                 if due {
                     self.state.arrived.insert(e.id.value.clone());
                     self.state.inbox.push(Arrival {
                         id: e.id.value.clone(),
-                        day: self.day(),
+                        day,
                         title: self.render(&e.title.value),
                         from: e.from.as_ref().map(|f| f.value.clone()),
                         text: self.render(&e.text.value),
@@ -744,9 +766,13 @@ impl<'s> Session<'s> {
                     self.effects(&e.effects, outcome);
                     outcome.arrived.push(e.id.value.clone());
                     changed = true;
+                    // Keeps file order: the next event moves into place `i`.
+                    self.pending.remove(i);
+                } else {
+                    i += 1;
                 }
             }
-            for (_, step) in self.scenario.steps() {
+            for step in self.scenario.report_steps() {
                 let StepKind::ThirdPartyReport {
                     from,
                     about,
@@ -763,7 +789,7 @@ impl<'s> Session<'s> {
                 let (Some(due), None) = (state.report_due, state.report) else {
                     continue;
                 };
-                if self.day() < due {
+                if day < due {
                     continue;
                 }
                 let chosen = reports
@@ -774,14 +800,15 @@ impl<'s> Session<'s> {
                     .unwrap_or_default();
                 let arrival = Arrival {
                     id: id.clone(),
-                    day: self.day(),
+                    day,
                     title: self.render(&about.value),
                     from: Some(from.value.clone()),
                     text,
                 };
-                let state = self.step_state(id);
-                state.report = Some(chosen.unwrap_or(usize::MAX));
-                state.done = true;
+                if let Some(state) = self.state.steps.get_mut(id) {
+                    state.report = Some(chosen.unwrap_or(usize::MAX));
+                    state.done = true;
+                }
                 self.state.inbox.push(arrival);
                 outcome.arrived.push(id.clone());
                 outcome.completed.push(id.clone());
@@ -873,15 +900,11 @@ impl<'s> Session<'s> {
             },
             Correct(s, x) => self.correct_items(&s.value).contains(&x.value),
             Score(s, cmp) => compare(self.correct_items(&s.value).len() as f64, &cmp.value),
-            Concept(s, k) => self
-                .rubric_results(&s.value)
-                .iter()
-                .any(|r| r.shown(&k.value)),
+            Concept(s, k) => self.concept_shown(&s.value, &k.value),
             RubricMet(s) => match (kind(s), st(s)) {
-                (Some(StepKind::FreeText { rubric, .. }), Some(state)) => state
-                    .texts
-                    .get("text")
-                    .is_some_and(|t| judge_text(t, rubric).met),
+                (Some(StepKind::FreeText { rubric, .. }), Some(state)) => {
+                    state.texts.get("text").is_some_and(|t| meets(t, rubric))
+                }
                 _ => false,
             },
             ReportClear(s) => match (kind(s), st(s)) {
@@ -923,7 +946,7 @@ impl<'s> Session<'s> {
                     let day = (d - self.start.date()).num_days() + 1;
                     day >= i64::from(first.value) && day <= i64::from(last.value)
                 }),
-            Expect::Covers(rubric) => judge_text(v, rubric).met,
+            Expect::Covers(rubric) => meets(v, rubric),
         }
     }
 
@@ -980,7 +1003,7 @@ impl<'s> Session<'s> {
                         QuestionAnswer::Short(rubric) => state
                             .texts
                             .get(&q.id.value)
-                            .is_some_and(|t| judge_text(t, rubric).met),
+                            .is_some_and(|t| meets(t, rubric)),
                     };
                     if right {
                         out.insert(q.id.value.clone());
@@ -1004,6 +1027,37 @@ impl<'s> Session<'s> {
             _ => {}
         }
         out
+    }
+
+    /// Whether any text written in a step shows a concept: `rubric_results(step)` has one that
+    /// `shown(concept)`, judging only the rubrics that name the concept.
+    pub fn concept_shown(&self, step: &str, concept: &str) -> bool {
+        let (Some((_, s)), Some(state)) = (self.scenario.step(step), self.step_state_of(step))
+        else {
+            return false;
+        };
+        let names = |r: &RubricFile| r.concepts.iter().any(|c| c.id.value == concept);
+        let written = |rubric: &RubricFile, key: &str| {
+            names(rubric)
+                && state
+                    .texts
+                    .get(key)
+                    .is_some_and(|t| shows(t, rubric, concept))
+        };
+        match &s.kind {
+            StepKind::FreeText { rubric, .. } => written(rubric, "text"),
+            StepKind::Dialogue { nodes, .. } => nodes
+                .iter()
+                .flat_map(|n| &n.replies)
+                .any(|r| r.typed.as_ref().is_some_and(|rubric| written(rubric, &r.id.value))),
+            StepKind::Form { fields, .. } if state.done => fields.iter().any(|f| {
+                matches!(&f.expect, Some(Expect::Covers(rubric)) if written(rubric, &f.id.value))
+            }),
+            StepKind::Questions { questions, .. } if state.done => questions.iter().any(|q| {
+                matches!(&q.answer, QuestionAnswer::Short(rubric) if written(rubric, &q.id.value))
+            }),
+            _ => false,
+        }
     }
 
     /// The rubric verdicts on every piece of text written in a step.

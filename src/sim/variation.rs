@@ -60,9 +60,11 @@ pub fn draw(variations: &[VariationFile], seed: u64) -> Values {
 
 /// `text` with every `{name}` replaced by its value; `{{` and `}}` are literal braces.
 pub fn render(text: &str, values: &Values) -> String {
+    // Braces are ASCII, so a byte search finds them (and is much quicker than a char search).
+    let brace = |s: &str| memchr::memchr2(b'{', b'}', s.as_bytes());
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(i) = rest.find(['{', '}']) {
+    while let Some(i) = brace(rest) {
         out.push_str(&rest[..i]);
         let tail = &rest[i..];
         if tail.starts_with("{{") || tail.starts_with("}}") {
