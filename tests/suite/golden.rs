@@ -16,16 +16,16 @@
 //! `"{stale_brochure}"`, which is filled in from the seed before the action is applied, as
 //! `casesim play` does.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use casesim::model::{Action, Judgement, Mode, Overall, Verdict};
-use casesim::scenario::{Library, de};
-use casesim::scoring::judge;
+use casesim::model::{Action, Judgement, Overall, Verdict};
+use casesim::scenario::Library;
 use casesim::sim::Session;
 use serde_json::Value;
 
-use crate::{casesim, read, root};
+use crate::scripts::{self, first_difference};
+use crate::{read, root};
 
 const SCENARIO_ID: &str = "home-after-hospital";
 const SCENARIO: &str = "scenarios/home-after-hospital.ron";
@@ -42,94 +42,18 @@ const SCRIPTS: &[&str] = &[
 ];
 
 fn script_path(name: &str) -> PathBuf {
-    root()
-        .join("tests/scripts")
-        .join(format!("{SCENARIO_ID}.{name}.ron"))
+    scripts::script_path(SCENARIO_ID, name)
 }
 
 fn golden_path(name: &str, seed: u64) -> PathBuf {
-    root()
-        .join("tests/golden")
-        .join(format!("{SCENARIO_ID}.{name}.seed{seed}.json"))
+    scripts::golden_path(SCENARIO_ID, name, seed)
 }
 
 // ---- through the binary ----------------------------------------------------------------------
 
-/// `casesim play` the script into a temporary folder, then `casesim judge --format json` it:
-/// the JSON as printed, and parsed.
+/// `casesim play` the script, then `casesim judge --format json` it.
 fn play_and_judge(name: &str, seed: u64) -> (String, Value) {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let attempt = dir.path().join(format!("{name}.attempt"));
-    let script = script_path(name);
-    let seed = seed.to_string();
-    let out = casesim(&[
-        "play",
-        SCENARIO,
-        "--seed",
-        &seed,
-        "--trainee",
-        TRAINEE,
-        "--script",
-        path_str(&script),
-        "--out",
-        path_str(&attempt),
-    ]);
-    assert!(
-        out.status.success(),
-        "play {name}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let out = casesim(&["judge", path_str(&attempt), "--format", "json"]);
-    assert!(
-        out.status.success(),
-        "judge {name}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).expect("judge prints UTF-8");
-    let value = serde_json::from_str(&text)
-        .unwrap_or_else(|e| panic!("judge {name} printed bad JSON: {e}"));
-    (text, value)
-}
-
-fn path_str(p: &Path) -> &str {
-    p.to_str().expect("test paths are UTF-8")
-}
-
-/// Where two JSON values first differ, as a path such as `criteria[3].verdict`.
-fn first_difference(expected: &Value, actual: &Value, at: &str) -> Option<String> {
-    match (expected, actual) {
-        (Value::Object(e), Value::Object(a)) => {
-            for (k, ev) in e {
-                let here = if at.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{at}.{k}")
-                };
-                match a.get(k) {
-                    Some(av) => {
-                        if let Some(d) = first_difference(ev, av, &here) {
-                            return Some(d);
-                        }
-                    }
-                    None => return Some(format!("{here}: missing (expected {ev})")),
-                }
-            }
-            a.keys()
-                .find(|k| !e.contains_key(*k))
-                .map(|k| format!("{at}.{k}: not expected (got {})", a[k]))
-        }
-        (Value::Array(e), Value::Array(a)) => {
-            for (i, (ev, av)) in e.iter().zip(a).enumerate() {
-                if let Some(d) = first_difference(ev, av, &format!("{at}[{i}]")) {
-                    return Some(d);
-                }
-            }
-            (e.len() != a.len())
-                .then(|| format!("{at}: {} items expected, {} got", e.len(), a.len()))
-        }
-        (e, a) if e == a => None,
-        (e, a) => Some(format!("{at}: expected {e}, got {a}")),
-    }
+    scripts::play_and_judge(SCENARIO, &script_path(name), seed, TRAINEE)
 }
 
 #[test]
@@ -172,16 +96,11 @@ fn the_same_script_and_seed_judge_the_same_every_run() {
 
 fn library() -> &'static Library {
     static LIBRARY: OnceLock<Library> = OnceLock::new();
-    LIBRARY.get_or_init(|| {
-        let library = Library::load(&[root().join(SCENARIO)]);
-        assert_eq!(library.errors(), 0, "{:#?}", library.diagnostics);
-        library
-    })
+    LIBRARY.get_or_init(|| scripts::load_clean(&root().join(SCENARIO)))
 }
 
 fn script(name: &str) -> Vec<Action> {
-    let path = script_path(name);
-    de::from_str::<Vec<Action>>(&read(&path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    scripts::script(&script_path(name))
 }
 
 /// The stale brochure this seed draws (the one the shelf register names).
@@ -193,27 +112,11 @@ fn stale_brochure(seed: u64) -> String {
 
 /// Play the actions (every one must be accepted) and judge the attempt, as `play` and `judge` do.
 fn judge_actions(actions: &[Action], seed: u64) -> Judgement {
-    let library = library();
-    let scenario = library.scenario(SCENARIO_ID).expect("the scenario loads");
-    let mut session = Session::new(scenario, seed);
-    let mut attempt = casesim::cli::play::new_attempt(scenario, TRAINEE, seed, Mode::Assessment);
-    for (i, a) in actions.iter().enumerate() {
-        let a = a.map_text(|t| session.render(t));
-        let sim = session.state().clock.format("%Y-%m-%d %H:%M").to_string();
-        if let Err(e) = session.apply(&a) {
-            panic!("seed {seed}: action {i} {a:?} refused: {e}");
-        }
-        attempt.push(a, format!("wall {i}"), sim);
-    }
-    judge(scenario, &library.units, &attempt)
+    scripts::play(library(), SCENARIO_ID, actions, seed, TRAINEE).1
 }
 
 fn not_satisfactory(j: &Judgement) -> Vec<String> {
-    j.criteria
-        .iter()
-        .filter(|c| c.verdict != Verdict::S)
-        .map(|c| format!("{} {}", c.id, c.verdict.label()))
-        .collect()
+    scripts::not_satisfactory(j)
 }
 
 #[test]

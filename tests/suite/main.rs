@@ -7,6 +7,7 @@ mod format_guide;
 mod golden;
 mod golden_cod;
 mod map;
+mod scripts;
 mod units;
 
 use std::path::{Path, PathBuf};
