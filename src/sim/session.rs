@@ -720,8 +720,12 @@ impl<'s> Session<'s> {
             }
             FieldKind::Date => NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok(),
             FieldKind::YesNo => v == "yes" || v == "no",
-            FieldKind::OneOf(opts) => opts.iter().any(|o| o.value == v),
-            FieldKind::AnyOf(opts) => items(v).all(|i| opts.iter().any(|o| o.value == i)),
+            // Options may name variations ("Her daughter {daughter_name}").
+            FieldKind::OneOf(opts) => opts.iter().any(|o| self.render(&o.value) == v),
+            FieldKind::AnyOf(opts) => {
+                let opts: Vec<String> = opts.iter().map(|o| self.render(&o.value)).collect();
+                items(v).all(|i| opts.iter().any(|o| o == i))
+            }
             FieldKind::Contact => person(v),
             FieldKind::Service => office.services.iter().any(|s| s.id.value == v),
             FieldKind::Directory => items(v).all(person),
@@ -933,9 +937,14 @@ impl<'s> Session<'s> {
         match expect {
             Expect::NotEmpty => !v.is_empty(),
             Expect::Is(x) => same(v, &self.render(&x.value)),
-            Expect::Includes(xs) => xs.iter().all(|x| items(v).any(|i| same(i, &x.value))),
+            Expect::Includes(xs) => xs
+                .iter()
+                .all(|x| items(v).any(|i| same(i, &self.render(&x.value)))),
             Expect::Excludes(xs) => {
-                !v.is_empty() && xs.iter().all(|x| !items(v).any(|i| same(i, &x.value)))
+                !v.is_empty()
+                    && xs
+                        .iter()
+                        .all(|x| !items(v).any(|i| same(i, &self.render(&x.value))))
             }
             Expect::Between { min, max } => v.replace(',', "").parse::<f64>().is_ok_and(|n| {
                 n >= variation::amount(&min.value, &self.values) - 1e-9
@@ -1176,7 +1185,7 @@ impl<'s> Session<'s> {
                 }
                 StepKind::Form { fields, .. } => {
                     for f in fields {
-                        if let Some(value) = sample_value(f, office) {
+                        if let Some(value) = sample_value(f, office).map(|v| self.render(&v)) {
                             out.push(Action::Fill {
                                 step: id.clone(),
                                 field: f.id.value.clone(),
