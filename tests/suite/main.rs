@@ -6,6 +6,7 @@ mod engine;
 mod format_guide;
 mod golden;
 mod golden_cod;
+mod library;
 mod map;
 mod scripts;
 mod units;
