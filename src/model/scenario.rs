@@ -232,21 +232,11 @@ impl Scenario {
 
 fn collect_places<'s>(scenario: &'s Scenario, c: &'s Condition, ids: &mut Vec<&'s str>) {
     use Condition::*;
+    if let Some(s) = c.step() {
+        ids.push(&s.value);
+        return;
+    }
     match c {
-        Done(s)
-        | Chose(s, _)
-        | Reached(s, _)
-        | FlagsCorrect(s)
-        | FieldOk(s, _)
-        | FormOk(s)
-        | WithinBudget(s)
-        | Includes(s, _)
-        | ScheduledInTime(s)
-        | Correct(s, _)
-        | Score(s, _)
-        | Concept(s, _)
-        | RubricMet(s)
-        | ReportClear(s) => ids.push(&s.value),
         Disclosed(f) => steps_with_effect(
             scenario,
             ids,
@@ -267,7 +257,8 @@ fn collect_places<'s>(scenario: &'s Scenario, c: &'s Condition, ids: &mut Vec<&'
             }
         }
         All(cs) | Any(cs) => cs.iter().for_each(|c| collect_places(scenario, c, ids)),
-        Not(_) | Rapport(_) | Trust(_) | Day(_) | Arrived(_) => {}
+        // The step conditions are handled above; the rest name no place.
+        _ => {}
     }
 }
 

@@ -1851,29 +1851,14 @@ fn step_concepts(kind: &StepKind) -> Vec<&str> {
 /// The span of the first id a condition names, to point at it.
 fn first_span(c: &Condition) -> Option<Span> {
     use Condition::*;
+    if let Some(s) = c.step() {
+        return Some(s.span);
+    }
     match c {
-        Done(s)
-        | Chose(s, _)
-        | Reached(s, _)
-        | Disclosed(s)
-        | Flag(s)
-        | Read(s)
-        | FlaggedOutOfDate(s)
-        | FlagsCorrect(s)
-        | FieldOk(s, _)
-        | FormOk(s)
-        | WithinBudget(s)
-        | Includes(s, _)
-        | ScheduledInTime(s)
-        | Correct(s, _)
-        | Score(s, _)
-        | Concept(s, _)
-        | RubricMet(s)
-        | ReportClear(s)
-        | Arrived(s) => Some(s.span),
+        Disclosed(s) | Flag(s) | Read(s) | FlaggedOutOfDate(s) | Arrived(s) => Some(s.span),
         All(cs) | Any(cs) => cs.iter().find_map(first_span),
         Not(c) => first_span(c),
-        Rapport(_) | Trust(_) | Day(_) => None,
+        _ => None,
     }
 }
 

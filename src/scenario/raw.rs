@@ -853,6 +853,30 @@ pub struct AgainstFile {
 }
 
 impl Condition {
+    /// The step a condition is about, for the conditions on one step (`Done("plan")`,
+    /// `FieldOk("form", "field")`…); none for the others.
+    pub fn step(&self) -> Option<&Id> {
+        use Condition::*;
+        match self {
+            Done(s)
+            | Chose(s, _)
+            | Reached(s, _)
+            | FlagsCorrect(s)
+            | FieldOk(s, _)
+            | FormOk(s)
+            | WithinBudget(s)
+            | Includes(s, _)
+            | ScheduledInTime(s)
+            | Correct(s, _)
+            | Score(s, _)
+            | Concept(s, _)
+            | RubricMet(s)
+            | ReportClear(s) => Some(s),
+            Disclosed(_) | Flag(_) | Read(_) | FlaggedOutOfDate(_) | Arrived(_) | Rapport(_)
+            | Trust(_) | Day(_) | All(_) | Any(_) | Not(_) => None,
+        }
+    }
+
     /// The condition in words, for assessors: "step `plan` done and `fees` read".
     pub fn describe(&self) -> String {
         use Condition::*;

@@ -186,34 +186,33 @@ fn judge_criterion(
         } else {
             Verdict::NotEvidenced
         };
+        // The rule's own evidence, then any contrary evidence, on the same actions.
+        let own = j.evidence.len();
+        j.evidence.push(Evidence {
+            rule: index,
+            line,
+            method: rule.method.value,
+            expected: info.expected.clone(),
+            held,
+            actions,
+            contrary: false,
+            feedback,
+        });
         for (i, a) in &contrary {
             let feedback = session.render(&a.feedback.value);
             j.feedback.push(feedback.clone());
+            let actions = j.evidence[own].actions.clone();
             j.evidence.push(Evidence {
                 rule: index,
                 line,
                 method: rule.method.value,
                 expected: format!("not: {}", info.against.get(*i).map_or("", String::as_str)),
                 held: true,
-                actions: actions.clone(),
+                actions,
                 contrary: true,
                 feedback,
             });
         }
-        // The rule's own evidence comes before any contrary evidence.
-        j.evidence.insert(
-            j.evidence.len() - contrary.len(),
-            Evidence {
-                rule: index,
-                line,
-                method: rule.method.value,
-                expected: info.expected.clone(),
-                held,
-                actions,
-                contrary: false,
-                feedback,
-            },
-        );
         verdicts.push((verdict, rule));
     }
     j.verdict = if verdicts.iter().all(|(v, _)| *v == Verdict::NotEvidenced) {

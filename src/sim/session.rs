@@ -108,7 +108,9 @@ pub struct Session<'s> {
     values: Values,
     start: NaiveDateTime,
     state: State,
-    /// Positions of the events that have not arrived yet, in file order.
+    /// Positions of the events that have not arrived yet, in file order: the complement of
+    /// `state.arrived`, kept so that each action need not look every event up there. Both change
+    /// together, only in `arrivals`.
     pending: Vec<usize>,
 }
 
@@ -1038,78 +1040,56 @@ impl<'s> Session<'s> {
         out
     }
 
-    /// Whether any text written in a step shows a concept: `rubric_results(step)` has one that
-    /// `shown(concept)`, judging only the rubrics that name the concept.
-    pub fn concept_shown(&self, step: &str, concept: &str) -> bool {
-        let (Some((_, s)), Some(state)) = (self.scenario.step(step), self.step_state_of(step))
-        else {
-            return false;
-        };
-        let names = |r: &RubricFile| r.concepts.iter().any(|c| c.id.value == concept);
-        let written = |rubric: &RubricFile, key: &str| {
-            names(rubric)
-                && state
-                    .texts
-                    .get(key)
-                    .is_some_and(|t| shows(t, rubric, concept))
-        };
-        match &s.kind {
-            StepKind::FreeText { rubric, .. } => written(rubric, "text"),
-            StepKind::Dialogue { nodes, .. } => nodes
-                .iter()
-                .flat_map(|n| &n.replies)
-                .any(|r| r.typed.as_ref().is_some_and(|rubric| written(rubric, &r.id.value))),
-            StepKind::Form { fields, .. } if state.done => fields.iter().any(|f| {
-                matches!(&f.expect, Some(Expect::Covers(rubric)) if written(rubric, &f.id.value))
-            }),
-            StepKind::Questions { questions, .. } if state.done => questions.iter().any(|q| {
-                matches!(&q.answer, QuestionAnswer::Short(rubric) if written(rubric, &q.id.value))
-            }),
-            _ => false,
-        }
-    }
-
-    /// The rubric verdicts on every piece of text written in a step.
-    pub fn rubric_results(&self, step: &str) -> Vec<RubricResult> {
+    /// The pieces of text written in a step that a rubric judges, each with its rubric: the
+    /// free text, typed dialogue replies, and (once submitted) form fields judged by `Covers`
+    /// and short answers.
+    pub fn written_texts(&self, step: &str) -> Vec<(&'s RubricFile, &str)> {
         let (Some((_, s)), Some(state)) = (self.scenario.step(step), self.step_state_of(step))
         else {
             return Vec::new();
         };
-        let mut out = Vec::new();
+        let text = |key: &str| state.texts.get(key).map(String::as_str);
         match &s.kind {
             StepKind::FreeText { rubric, .. } => {
-                if let Some(t) = state.texts.get("text") {
-                    out.push(judge_text(t, rubric));
-                }
+                text("text").map(|t| (rubric, t)).into_iter().collect()
             }
-            StepKind::Dialogue { nodes, .. } => {
-                for r in nodes.iter().flat_map(|n| &n.replies) {
-                    if let (Some(rubric), Some(t)) = (&r.typed, state.texts.get(&r.id.value)) {
-                        out.push(judge_text(t, rubric));
-                    }
-                }
-            }
-            StepKind::Form { fields, .. } if state.done => {
-                for f in fields {
-                    if let (Some(Expect::Covers(rubric)), Some(t)) =
-                        (&f.expect, state.texts.get(&f.id.value))
-                    {
-                        out.push(judge_text(t, rubric));
-                    }
-                }
-            }
-            StepKind::Questions { questions, .. } if state.done => {
-                for q in questions {
-                    if let (QuestionAnswer::Short(rubric), Some(t)) =
-                        (&q.answer, state.texts.get(&q.id.value))
-                    {
-                        out.push(judge_text(t, rubric));
-                    }
-                }
-            }
-            _ => {}
+            StepKind::Dialogue { nodes, .. } => nodes
+                .iter()
+                .flat_map(|n| &n.replies)
+                .filter_map(|r| Some((r.typed.as_ref()?, text(&r.id.value)?)))
+                .collect(),
+            StepKind::Form { fields, .. } if state.done => fields
+                .iter()
+                .filter_map(|f| match &f.expect {
+                    Some(Expect::Covers(rubric)) => Some((rubric, text(&f.id.value)?)),
+                    _ => None,
+                })
+                .collect(),
+            StepKind::Questions { questions, .. } if state.done => questions
+                .iter()
+                .filter_map(|q| match &q.answer {
+                    QuestionAnswer::Short(rubric) => Some((rubric, text(&q.id.value)?)),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
         }
-        out
+    }
+
+    /// Whether any text written in a step shows a concept: `rubric_results(step)` has one that
+    /// `shown(concept)`, judging only the rubrics that name the concept.
+    pub fn concept_shown(&self, step: &str, concept: &str) -> bool {
+        self.written_texts(step)
+            .into_iter()
+            .any(|(rubric, text)| shows(text, rubric, concept))
+    }
+
+    /// The rubric verdicts on every piece of text written in a step.
+    pub fn rubric_results(&self, step: &str) -> Vec<RubricResult> {
+        self.written_texts(step)
+            .into_iter()
+            .map(|(rubric, text)| judge_text(text, rubric))
+            .collect()
     }
 
     /// Every action that is possible now, with placeholder text where words are needed (the
