@@ -27,6 +27,9 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+mod common;
+use common::{median, process_cpu, thread_clock};
+
 use casesim::cli::play::new_attempt;
 use casesim::model::{Action, Attempt, Integrity, Mode, Overall, Scenario, Unit};
 use casesim::scenario::Library;
@@ -287,21 +290,6 @@ criterion_group! {
     targets = bench_judge
 }
 
-/// CPU time of the whole process so far (all threads), from `/proc/self/stat` (Linux; 10 ms
-/// ticks). On a shared machine it is steadier than wall time.
-fn process_cpu() -> Option<Duration> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    let mut fields = stat.rsplit_once(')')?.1.split_whitespace();
-    let utime: u64 = fields.nth(11)?.parse().ok()?;
-    let stime: u64 = fields.next()?.parse().ok()?;
-    Some(Duration::from_millis((utime + stime) * 10))
-}
-
-fn median(mut times: Vec<Duration>) -> Duration {
-    times.sort();
-    times[times.len() / 2]
-}
-
 /// Wall and process CPU time of `f`.
 fn timed<T>(f: impl FnOnce() -> T) -> (Duration, Option<Duration>) {
     let cpu = process_cpu();
@@ -324,21 +312,6 @@ struct Breakdown {
     apply: Duration,
     rules: Duration,
     rubric: Duration,
-}
-
-/// CPU time of this thread so far, from `/proc/thread-self/stat` (Linux; 10 ms ticks), or
-/// wall time where that cannot be read. On a shared machine CPU time is far steadier than wall
-/// time, which counts time spent waiting for a core.
-fn thread_clock() -> Duration {
-    static START: OnceLock<Instant> = OnceLock::new();
-    let cpu = || -> Option<Duration> {
-        let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
-        let mut fields = stat.rsplit_once(')')?.1.split_whitespace();
-        let utime: u64 = fields.nth(11)?.parse().ok()?;
-        let stime: u64 = fields.next()?.parse().ok()?;
-        Some(Duration::from_millis((utime + stime) * 10))
-    };
-    cpu().unwrap_or_else(|| START.get_or_init(Instant::now).elapsed())
 }
 
 /// Replay an attempt as the judge does (in place, no rollback copy), or with `apply` (a copy

@@ -19,6 +19,9 @@
 #[path = "gen/mod.rs"]
 mod scenario_gen;
 
+mod common;
+use common::{median, thread_cpu};
+
 use std::hint::black_box;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
@@ -186,17 +189,6 @@ criterion_group! {
     targets = bench_load
 }
 
-/// CPU time of this thread so far, from `/proc/thread-self/stat` (Linux; 10 ms ticks). On a
-/// shared machine it is far steadier than wall time, which counts time spent waiting for a core.
-fn thread_cpu() -> Option<Duration> {
-    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
-    let mut fields = stat.rsplit_once(')')?.1.split_whitespace();
-    // After the command name: state is field 3, utime and stime are fields 14 and 15.
-    let utime: u64 = fields.nth(11)?.parse().ok()?;
-    let stime: u64 = fields.next()?.parse().ok()?;
-    Some(Duration::from_millis((utime + stime) * 10))
-}
-
 /// Wall and thread CPU time of one run of `f`; `setup` is untimed and so is dropping the result.
 fn time<S, T>(setup: impl FnOnce() -> S, f: impl FnOnce(S) -> T) -> (Duration, Option<Duration>) {
     let input = setup();
@@ -207,11 +199,6 @@ fn time<S, T>(setup: impl FnOnce() -> S, f: impl FnOnce(S) -> T) -> (Duration, O
     let cpu = cpu.zip(thread_cpu()).map(|(a, b)| b.saturating_sub(a));
     drop(out);
     (elapsed, cpu)
-}
-
-fn median(mut times: Vec<Duration>) -> Duration {
-    times.sort();
-    times[times.len() / 2]
 }
 
 fn summary() {

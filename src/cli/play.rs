@@ -5,13 +5,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
-use rand_chacha::ChaCha8Rng;
-use rand_chacha::rand_core::{Rng, SeedableRng};
 
 use crate::model::attempt::{FORMAT, Header, Mode};
 use crate::model::{Action, Attempt, Scenario};
 use crate::scenario::{Library, LineIndex, Spanned, de};
-use crate::sim::Session;
+use crate::sim::{BOT_LIMIT, RandomBot, Session};
 use crate::store::attempt::AttemptWriter;
 
 #[derive(Args, Debug)]
@@ -48,9 +46,6 @@ pub enum PlayMode {
     Practice,
     Assessment,
 }
-
-/// The most actions a bot takes before it hands in.
-pub const BOT_LIMIT: usize = 3000;
 
 /// Load one scenario file, with its problems as the error.
 pub fn load_scenario(path: &Path) -> anyhow::Result<(Library, usize)> {
@@ -139,15 +134,9 @@ pub fn run(args: PlayArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
             }
         }
     } else {
-        let mut rng = ChaCha8Rng::seed_from_u64(args.seed ^ 0x05ee_db07);
+        let mut bot = RandomBot::new(args.seed, BOT_LIMIT);
         while !session.state().handed_in {
-            let choices = session.possible_actions();
-            let action = if attempt.records.len() >= BOT_LIMIT || choices.is_empty() {
-                Action::HandIn
-            } else {
-                let n = choices.len() as u64;
-                choices[(rng.next_u64() % n) as usize].clone()
-            };
+            let action = bot.next(&session, attempt.records.len());
             if let Err(e) = record(&mut session, &mut attempt, &mut writer, action)? {
                 bail!("the bot chose an action the session refused: {e}");
             }

@@ -1,8 +1,10 @@
 //! The simulation: sessions, the simulated clock, variations, dialogue.
 
+pub mod bot;
 pub mod session;
 pub mod variation;
 
+pub use bot::{BOT_LIMIT, RandomBot};
 pub use session::{ActionError, Outcome, Session, State, StepState};
 
 use crate::model::{Attempt, Scenario};

@@ -10,12 +10,12 @@ use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use casesim::cli::play::{BOT_LIMIT, new_attempt};
+use casesim::cli::play::new_attempt;
 use casesim::model::attempt::{record_hash, sha256_hex};
 use casesim::model::{Action, Attempt, Given, Integrity, Mode, Overall, Scenario, Unit, Verdict};
 use casesim::scenario::Library;
 use casesim::scoring::judge;
-use casesim::sim::Session;
+use casesim::sim::{BOT_LIMIT, RandomBot, Session};
 use casesim::store::attempt as store;
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -178,15 +178,9 @@ fn replay<'s>(scenario: &'s Scenario, attempt: &Attempt) -> Session<'s> {
 fn random_bot<'s>(scenario: &'s Scenario, seed: u64, limit: usize) -> (Attempt, Session<'s>) {
     let mut attempt = new_attempt(scenario, "bot", seed, Mode::Assessment);
     let mut session = Session::new(scenario, seed);
-    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x05ee_db07); // as `casesim play` seeds its bot
+    let mut bot = RandomBot::new(seed, limit);
     while !session.state().handed_in {
-        let choices = session.possible_actions();
-        let action = if attempt.records.len() >= limit || choices.is_empty() {
-            Action::HandIn
-        } else {
-            let n = choices.len() as u64;
-            choices[(rng.next_u64() % n) as usize].clone()
-        };
+        let action = bot.next(&session, attempt.records.len());
         let shown = format!("{action:?}");
         assert!(
             act(&mut session, &mut attempt, action),
