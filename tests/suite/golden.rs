@@ -1,15 +1,12 @@
 //! Golden judgements: scripted attempts at `home-after-hospital`, played and judged end to end.
 //!
 //! The scripts are in `tests/scripts/home-after-hospital.<name>.ron`: a model answer and weak
-//! attempts that each miss specific criteria. Their judgements at [`GOLDEN_SEED`] are kept in
+//! attempts that each miss specific criteria. Their judgements at seed 3 are kept in
 //! `tests/golden/home-after-hospital.<name>.seed<N>.json`, exactly as `casesim judge --format
-//! json` prints them. The judgement holds no wall times, so a played attempt must judge equal to
-//! its golden file as a whole; any difference between two runs is a determinism bug.
-//!
-//! When the scenario or the judge changes on purpose, review the new judgements and rewrite the
-//! golden files with `CASESIM_BLESS=1 cargo test --no-default-features --test suite golden`.
-//! (The evidence items carry each rule's index and line in the scenario file, so any edit of the
-//! scenario that moves its evidence rules changes the golden files.)
+//! json` prints them. That every script judges exactly as its golden file, and the same on every
+//! run, is tested for every bundled scenario in `library.rs` (which also says how to rewrite the
+//! golden files after an intended change). This file holds the checks particular to this
+//! scenario: what each weak script misses and why, and the seed-dependent choices.
 //!
 //! One choice in the scripts depends on the seed: which brochure is out of date (the
 //! `stale_brochure` variation, named in the shelf register). The scripts flag
@@ -22,77 +19,17 @@ use std::sync::OnceLock;
 use casesim::model::{Action, Judgement, Overall, Verdict};
 use casesim::scenario::Library;
 use casesim::sim::Session;
-use serde_json::Value;
 
-use crate::scripts::{self, first_difference};
-use crate::{read, root};
+use crate::root;
+use crate::scripts;
 
 const SCENARIO_ID: &str = "home-after-hospital";
 const SCENARIO: &str = "scenarios/home-after-hospital.ron";
-/// The seed of the golden files: one where the meals brochure is the stale one, so the model
-/// answer is Competent as written.
-const GOLDEN_SEED: u64 = 3;
 const TRAINEE: &str = "Sam Lee";
-const SCRIPTS: &[&str] = &[
-    "model",
-    "weak-budget",
-    "weak-rapport",
-    "weak-privacy",
-    "weak-unfinished",
-];
 
 fn script_path(name: &str) -> PathBuf {
     scripts::script_path(SCENARIO_ID, name)
 }
-
-fn golden_path(name: &str, seed: u64) -> PathBuf {
-    scripts::golden_path(SCENARIO_ID, name, seed)
-}
-
-// ---- through the binary ----------------------------------------------------------------------
-
-/// `casesim play` the script, then `casesim judge --format json` it.
-fn play_and_judge(name: &str, seed: u64) -> (String, Value) {
-    scripts::play_and_judge(SCENARIO, &script_path(name), seed, TRAINEE)
-}
-
-#[test]
-fn scripted_attempts_judge_as_their_golden_files() {
-    let bless = std::env::var_os("CASESIM_BLESS").is_some();
-    for name in SCRIPTS {
-        let (text, actual) = play_and_judge(name, GOLDEN_SEED);
-        let path = golden_path(name, GOLDEN_SEED);
-        if bless {
-            std::fs::create_dir_all(path.parent().expect("a folder")).expect("golden folder");
-            std::fs::write(&path, text).expect("golden file written");
-            continue;
-        }
-        let expected: Value = serde_json::from_str(&read(&path))
-            .unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()));
-        if let Some(d) = first_difference(&expected, &actual, "") {
-            panic!(
-                "{name} (seed {GOLDEN_SEED}) no longer judges as {}: first difference at {d}.\n\
-                 If the change is intended, review it and bless with CASESIM_BLESS=1.",
-                path.display()
-            );
-        }
-        assert_eq!(actual, expected);
-    }
-}
-
-#[test]
-fn the_same_script_and_seed_judge_the_same_every_run() {
-    // Two separate plays differ in their wall times (and so their hashes) but not in judgement.
-    for name in ["model", "weak-budget"] {
-        for seed in [1, 8] {
-            let (_, a) = play_and_judge(name, seed);
-            let (_, b) = play_and_judge(name, seed);
-            assert_eq!(first_difference(&a, &b, ""), None, "{name} seed {seed}");
-        }
-    }
-}
-
-// ---- through the library ---------------------------------------------------------------------
 
 fn library() -> &'static Library {
     static LIBRARY: OnceLock<Library> = OnceLock::new();
@@ -113,26 +50,6 @@ fn stale_brochure(seed: u64) -> String {
 /// Play the actions (every one must be accepted) and judge the attempt, as `play` and `judge` do.
 fn judge_actions(actions: &[Action], seed: u64) -> Judgement {
     scripts::play(library(), SCENARIO_ID, actions, seed, TRAINEE).1
-}
-
-fn not_satisfactory(j: &Judgement) -> Vec<String> {
-    scripts::not_satisfactory(j)
-}
-
-#[test]
-fn the_model_answer_is_competent_for_every_seed() {
-    let model = script("model");
-    for seed in 1..=30 {
-        let j = judge_actions(&model, seed);
-        assert_eq!(j.integrity, "ok", "seed {seed}: {:?}", j.integrity_detail);
-        assert_eq!(
-            j.overall,
-            Overall::Competent,
-            "seed {seed}: {:?}",
-            not_satisfactory(&j)
-        );
-        assert_eq!(j.criteria.len(), 21);
-    }
 }
 
 #[test]

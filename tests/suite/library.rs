@@ -11,8 +11,12 @@
 //! // Not yet satisfactory: CHCMGT006/2.2, CHCMGT006/2.4
 //! ```
 //!
-//! and the test holds it to that for several seeds. A new script with no golden file gets one
-//! at seed 7 with `CASESIM_BLESS=1 cargo test --test suite library`.
+//! and the test holds it to that for several seeds.
+//!
+//! When a scenario or the judge changes on purpose, review the new judgements and rewrite the
+//! golden files with `CASESIM_BLESS=1 cargo test --test suite library`: each keeps its seed and
+//! trainee, and a new script gets one at seed 7. (The evidence items carry each rule's index and
+//! line in the scenario file, so an edit that moves a scenario's rules changes its golden files.)
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -163,30 +167,39 @@ fn every_scenario_has_a_model_answer_and_two_weak_scripts_with_golden_judgements
         );
         for (name, script) in &b.scripts {
             let goldens = goldens(&b.stem, name);
-            if goldens.is_empty() && bless {
-                let path = scripts::golden_path(&b.stem, name, BLESS_SEED);
-                let (text, _) = scripts::play_and_judge(&b.file, script, BLESS_SEED, BLESS_TRAINEE);
-                std::fs::write(&path, text).expect("golden file written");
-                continue;
-            }
-            assert_eq!(
-                goldens.len(),
-                1,
+            assert!(
+                goldens.len() <= 1 && (bless || goldens.len() == 1),
                 "{}.{name}: one golden file wanted, found {goldens:?} (bless with \
                  CASESIM_BLESS=1 to make one)",
                 b.stem
             );
-            let (seed, path) = &goldens[0];
-            let expected: Value = serde_json::from_str(&read(path))
-                .unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()));
-            let trainee = expected["trainee"].as_str().unwrap_or(BLESS_TRAINEE);
-            let (_, actual) = scripts::play_and_judge(&b.file, script, *seed, trainee);
-            if let Some(d) = first_difference(&expected, &actual, "") {
-                panic!(
-                    "{}.{name} (seed {seed}) no longer judges as {}: first difference at {d}",
-                    b.stem,
-                    path.display()
-                );
+            // A golden file keeps its seed and trainee when it is rewritten.
+            let (seed, path) = goldens.first().cloned().unwrap_or_else(|| {
+                let path = scripts::golden_path(&b.stem, name, BLESS_SEED);
+                (BLESS_SEED, path)
+            });
+            let expected: Option<Value> = path.exists().then(|| {
+                serde_json::from_str(&read(&path))
+                    .unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()))
+            });
+            let trainee = expected
+                .as_ref()
+                .and_then(|e| e["trainee"].as_str())
+                .unwrap_or(BLESS_TRAINEE);
+            let (text, actual) = scripts::play_and_judge(&b.file, script, seed, trainee);
+            if bless {
+                std::fs::write(&path, text).expect("golden file written");
+            } else if let Some(expected) = expected {
+                if let Some(d) = first_difference(&expected, &actual, "") {
+                    panic!(
+                        "{}.{name} (seed {seed}) no longer judges as {}: first difference at \
+                         {d}. If the change is intended, review it and bless with \
+                         CASESIM_BLESS=1.",
+                        b.stem,
+                        path.display()
+                    );
+                }
+                assert_eq!(actual, expected);
             }
             let overall = if name == "model" {
                 "Competent"
@@ -194,6 +207,29 @@ fn every_scenario_has_a_model_answer_and_two_weak_scripts_with_golden_judgements
                 "NotYetCompetent"
             };
             assert_eq!(actual["overall"], overall, "{}.{name}", b.stem);
+        }
+    }
+}
+
+#[test]
+fn the_same_script_and_seed_judge_the_same_on_every_run() {
+    // Two separate plays differ in their wall times (and so their hashes) but not in judgement,
+    // to the byte.
+    for b in bundles() {
+        let weak = b.scripts.keys().find(|n| n.starts_with("weak-"));
+        for name in std::iter::once("model").chain(weak.map(String::as_str)) {
+            for seed in [3, 8] {
+                let script = &b.scripts[name];
+                let (a_text, a) = scripts::play_and_judge(&b.file, script, seed, BLESS_TRAINEE);
+                let (b_text, b2) = scripts::play_and_judge(&b.file, script, seed, BLESS_TRAINEE);
+                assert_eq!(
+                    first_difference(&a, &b2, ""),
+                    None,
+                    "{}.{name} seed {seed}",
+                    b.stem
+                );
+                assert_eq!(a_text, b_text, "{}.{name} seed {seed}", b.stem);
+            }
         }
     }
 }
