@@ -16,7 +16,7 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use casesim::model::{Action, Judgement, Overall, Verdict};
+use casesim::model::{Action, Judgement, Verdict};
 use casesim::scenario::Library;
 use casesim::sim::Session;
 
@@ -198,42 +198,10 @@ fn weak_attempts_miss_exactly_their_criteria_for_the_reasons_intended() {
         let actions = script(name);
         for seed in [1, 3, 8, 20] {
             let j = judge_actions(&actions, seed);
-            assert_eq!(
-                j.integrity, "ok",
-                "{name} seed {seed}: {:?}",
-                j.integrity_detail
-            );
-            assert_eq!(j.overall, Overall::NotYetCompetent, "{name} seed {seed}");
-            for c in &j.criteria {
-                let Some((_, verdict, fragment)) = misses.iter().find(|(id, ..)| *id == c.id)
-                else {
-                    assert_eq!(
-                        c.verdict,
-                        Verdict::S,
-                        "{name} seed {seed}: {} {:?}",
-                        c.id,
-                        c.feedback
-                    );
-                    continue;
-                };
-                assert_eq!(
-                    c.verdict, *verdict,
-                    "{name} seed {seed}: {} {:?}",
-                    c.id, c.feedback
-                );
-                let said = c.feedback.iter().chain(
-                    c.evidence
-                        .iter()
-                        .filter(|e| !e.held || e.contrary)
-                        .map(|e| &e.feedback),
-                );
-                assert!(
-                    said.clone().any(|f| f.contains(fragment)),
-                    "{name} seed {seed}: {} does not say {fragment:?}: {:?}",
-                    c.id,
-                    said.collect::<Vec<_>>()
-                );
-            }
+            scripts::assert_misses(&format!("{name} seed {seed}"), &j, |id| {
+                let (_, verdict, fragment) = misses.iter().find(|(c, ..)| *c == id)?;
+                Some((*verdict, std::slice::from_ref(fragment)))
+            });
         }
     }
 }

@@ -318,48 +318,10 @@ fn weak_attempts_miss_exactly_their_criteria_for_the_reasons_intended() {
         let actions = script(name);
         for seed in [1, 3, GOLDEN_SEED, 20] {
             let (_, j) = play(&actions, seed);
-            assert_eq!(
-                j.integrity, "ok",
-                "{name} seed {seed}: {:?}",
-                j.integrity_detail
-            );
-            assert_eq!(j.overall, Overall::NotYetCompetent, "{name} seed {seed}");
-            for c in &j.criteria {
-                let Some((_, verdict, fragments)) =
-                    misses.iter().find(|(short, ..)| id(short) == c.id)
-                else {
-                    assert_eq!(
-                        c.verdict,
-                        Verdict::S,
-                        "{name} seed {seed}: {} {:?}",
-                        c.id,
-                        c.feedback
-                    );
-                    continue;
-                };
-                assert_eq!(
-                    c.verdict, *verdict,
-                    "{name} seed {seed}: {} {:?}",
-                    c.id, c.feedback
-                );
-                let said: Vec<&String> = c
-                    .feedback
-                    .iter()
-                    .chain(
-                        c.evidence
-                            .iter()
-                            .filter(|e| !e.held || e.contrary)
-                            .map(|e| &e.feedback),
-                    )
-                    .collect();
-                for fragment in *fragments {
-                    assert!(
-                        said.iter().any(|f| f.contains(fragment)),
-                        "{name} seed {seed}: {} does not say {fragment:?}: {said:?}",
-                        c.id
-                    );
-                }
-            }
+            scripts::assert_misses(&format!("{name} seed {seed}"), &j, |c| {
+                let (_, verdict, fragments) = misses.iter().find(|(short, ..)| id(short) == c)?;
+                Some((*verdict, *fragments))
+            });
             let missing: Vec<String> = j
                 .critical_aspects
                 .iter()

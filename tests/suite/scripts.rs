@@ -144,3 +144,43 @@ pub fn not_satisfactory(j: &Judgement) -> Vec<String> {
         .map(|c| format!("{} {}", c.id, c.verdict.label()))
         .collect()
 }
+
+/// Assert that a weak attempt's judgement misses exactly the criteria `expect` names, each with
+/// the verdict given and feedback (the criterion's, or that of its unmet or contrary evidence)
+/// saying every fragment given; every other criterion must be S.
+pub fn assert_misses<'m>(
+    what: &str,
+    j: &Judgement,
+    expect: impl Fn(&str) -> Option<(Verdict, &'m [&'m str])>,
+) {
+    assert_eq!(j.integrity, "ok", "{what}: {:?}", j.integrity_detail);
+    assert_eq!(
+        j.overall,
+        casesim::model::Overall::NotYetCompetent,
+        "{what}"
+    );
+    for c in &j.criteria {
+        let Some((verdict, fragments)) = expect(&c.id) else {
+            assert_eq!(c.verdict, Verdict::S, "{what}: {} {:?}", c.id, c.feedback);
+            continue;
+        };
+        assert_eq!(c.verdict, verdict, "{what}: {} {:?}", c.id, c.feedback);
+        let said: Vec<&String> = c
+            .feedback
+            .iter()
+            .chain(
+                c.evidence
+                    .iter()
+                    .filter(|e| !e.held || e.contrary)
+                    .map(|e| &e.feedback),
+            )
+            .collect();
+        for fragment in fragments {
+            assert!(
+                said.iter().any(|f| f.contains(fragment)),
+                "{what}: {} does not say {fragment:?}: {said:?}",
+                c.id
+            );
+        }
+    }
+}
