@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 
-use crate::model::attempt::{FORMAT, Header, Mode};
-use crate::model::{Action, Attempt, Scenario};
+use crate::model::attempt::Mode;
+use crate::model::Action;
 use crate::scenario::{Library, LineIndex, Spanned, de};
 use crate::sim::{BOT_LIMIT, RandomBot, Session};
-use crate::store::attempt::AttemptWriter;
+use crate::store::attempt::Recorder;
 
 #[derive(Args, Debug)]
 pub struct PlayArgs {
@@ -66,37 +66,7 @@ pub fn load_scenario(path: &Path) -> anyhow::Result<(Library, usize)> {
     }
 }
 
-/// A new attempt for a session.
-pub fn new_attempt(scenario: &Scenario, trainee: &str, seed: u64, mode: Mode) -> Attempt {
-    Attempt::new(Header {
-        format: FORMAT,
-        trainee: trainee.to_owned(),
-        scenario: scenario.id().to_owned(),
-        scenario_hash: scenario.content_hash().to_owned(),
-        seed,
-        mode,
-        started: chrono::Utc::now().to_rfc3339(),
-    })
-}
-
-/// Apply an action, record it in the attempt and write it to disk before returning.
-pub fn record(
-    session: &mut Session<'_>,
-    attempt: &mut Attempt,
-    writer: &mut AttemptWriter,
-    action: Action,
-) -> anyhow::Result<Result<(), crate::sim::ActionError>> {
-    let sim = session.state().clock.format("%Y-%m-%d %H:%M").to_string();
-    if let Err(e) = session.apply(&action) {
-        return Ok(Err(e));
-    }
-    let wall = chrono::Utc::now().to_rfc3339();
-    let r = attempt.push(action, wall, sim).clone();
-    writer
-        .append(&r)
-        .with_context(|| format!("cannot write {}", writer.path().display()))?;
-    Ok(Ok(()))
-}
+pub use crate::model::attempt::new_attempt;
 
 pub fn run(args: PlayArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
     let (library, i) = load_scenario(&args.scenario)?;
@@ -105,8 +75,8 @@ pub fn run(args: PlayArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
         PlayMode::Practice => Mode::Practice,
         PlayMode::Assessment => Mode::Assessment,
     };
-    let mut attempt = new_attempt(scenario, &args.trainee, args.seed, mode);
-    let mut writer = AttemptWriter::create(&args.out, &attempt.header).with_context(|| {
+    let attempt = new_attempt(scenario, &args.trainee, args.seed, mode);
+    let mut recorder = Recorder::create(&args.out, attempt).with_context(|| {
         format!(
             "cannot create {} (it must not exist yet)",
             args.out.display()
@@ -124,7 +94,7 @@ pub fn run(args: PlayArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
         })?;
         for a in actions {
             let action = a.value.map_text(|t| session.render(t));
-            if let Err(e) = record(&mut session, &mut attempt, &mut writer, action)? {
+            if let Err(e) = record(&mut recorder, &mut session, action)? {
                 let (line, col) = lines.line_col(&text, a.span.start as usize);
                 bail!(
                     "{}:{line}:{col}: action refused: {e} (the attempt so far is in {})",
@@ -136,8 +106,8 @@ pub fn run(args: PlayArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
     } else {
         let mut bot = RandomBot::new(args.seed, BOT_LIMIT);
         while !session.state().handed_in {
-            let action = bot.next(&session, attempt.records.len());
-            if let Err(e) = record(&mut session, &mut attempt, &mut writer, action)? {
+            let action = bot.next(&session, recorder.attempt().records.len());
+            if let Err(e) = record(&mut recorder, &mut session, action)? {
                 bail!("the bot chose an action the session refused: {e}");
             }
         }
@@ -145,13 +115,26 @@ pub fn run(args: PlayArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
     writeln!(
         out,
         "{} actions written to {}{}",
-        attempt.records.len(),
+        recorder.attempt().records.len(),
         args.out.display(),
-        if attempt.handed_in() {
+        if recorder.attempt().handed_in() {
             " (handed in)"
         } else {
             " (not handed in)"
         }
     )?;
     Ok(0)
+}
+
+/// Apply an action and write it to the attempt file; a refusal is the inner error.
+fn record(
+    recorder: &mut Recorder,
+    session: &mut Session<'_>,
+    action: Action,
+) -> anyhow::Result<Result<(), crate::sim::ActionError>> {
+    let path = recorder.path().display().to_string();
+    let done = recorder
+        .apply(session, action)
+        .with_context(|| format!("cannot write {path}"))?;
+    Ok(done.map(|_| ()))
 }

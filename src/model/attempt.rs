@@ -157,6 +157,24 @@ fn record_hash_with(
     hex32(&h.finalize())
 }
 
+/// A new attempt, with no actions yet, at a seed and in a mode, begun now.
+pub fn new_attempt(
+    scenario: &super::Scenario,
+    trainee: &str,
+    seed: u64,
+    mode: Mode,
+) -> Attempt {
+    Attempt::new(Header {
+        format: FORMAT,
+        trainee: trainee.to_owned(),
+        scenario: scenario.id().to_owned(),
+        scenario_hash: scenario.content_hash().to_owned(),
+        seed,
+        mode,
+        started: chrono::Utc::now().to_rfc3339(),
+    })
+}
+
 impl Attempt {
     pub fn new(header: Header) -> Self {
         Attempt {

@@ -3,9 +3,11 @@
 pub mod bot;
 pub mod session;
 pub mod variation;
+pub mod view;
 
 pub use bot::{BOT_LIMIT, RandomBot};
-pub use session::{ActionError, Outcome, Session, State, StepState};
+pub use session::{ActionError, Outcome, Parked, Session, State, StepState};
+pub use view::{Line, Speaker, StepStatus, TaskProgress};
 
 use crate::model::{Attempt, Scenario};
 

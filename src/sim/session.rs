@@ -114,6 +114,45 @@ pub struct Session<'s> {
     pending: Vec<usize>,
 }
 
+/// A session without its scenario: what a long-lived owner (the desktop window) keeps between
+/// frames, since a [`Session`] borrows its scenario. [`Parked::attach`] gives the session back.
+#[derive(Clone, Debug)]
+pub struct Parked {
+    /// The content hash of the scenario it was parked from.
+    scenario_hash: String,
+    seed: u64,
+    values: Values,
+    start: NaiveDateTime,
+    state: State,
+    pending: Vec<usize>,
+}
+
+impl Parked {
+    /// The session again, on the scenario it was parked from. `None` if `scenario` is another
+    /// one (or another version of it): the state would not fit it.
+    pub fn attach(self, scenario: &Scenario) -> Option<Session<'_>> {
+        if scenario.content_hash() != self.scenario_hash {
+            return None;
+        }
+        let Parked {
+            seed,
+            values,
+            start,
+            state,
+            pending,
+            ..
+        } = self;
+        Some(Session {
+            scenario,
+            seed,
+            values,
+            start,
+            state,
+            pending,
+        })
+    }
+}
+
 /// The last simulated day an attempt may run to.
 pub const MAX_DAY: u32 = 366;
 
@@ -150,6 +189,26 @@ impl<'s> Session<'s> {
         session
     }
 
+    /// Put the session aside without its scenario (see [`Parked`]).
+    pub fn park(self) -> Parked {
+        let Session {
+            scenario,
+            seed,
+            values,
+            start,
+            state,
+            pending,
+        } = self;
+        Parked {
+            scenario_hash: scenario.content_hash().to_owned(),
+            seed,
+            values,
+            start,
+            state,
+            pending,
+        }
+    }
+
     pub fn scenario(&self) -> &'s Scenario {
         self.scenario
     }
@@ -178,8 +237,9 @@ impl<'s> Session<'s> {
         u32::try_from(days + 1).unwrap_or(1)
     }
 
-    fn date_of_day(&self, day: u32) -> NaiveDate {
-        self.start.date() + Duration::days(i64::from(day.saturating_sub(1)))
+    /// The date of day 1.
+    pub fn start_date(&self) -> NaiveDate {
+        self.start.date()
     }
 
     /// Whether a shelf document is out of date in this attempt.
@@ -671,7 +731,7 @@ impl<'s> Session<'s> {
                     ));
                 }
                 self.state.clock = self
-                    .date_of_day(*day)
+                    .date_of(*day)
                     .and_time(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default());
             }
             (Action::HandIn, _) => self.state.handed_in = true,

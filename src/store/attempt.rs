@@ -9,7 +9,8 @@ use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::model::{Attempt, Header, Record};
+use crate::model::{Action, Attempt, Header, Record};
+use crate::sim::{ActionError, Outcome, Session};
 
 /// Why an attempt file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -115,6 +116,79 @@ impl AttemptWriter {
         let line = serde_json::to_string(record).map_err(std::io::Error::other)? + "\n";
         self.file.write_all(line.as_bytes())?;
         self.file.sync_data()
+    }
+}
+
+/// An attempt being worked: every accepted action is applied to the session, appended to the
+/// attempt and written to its file before [`Recorder::apply`] returns.
+#[derive(Debug)]
+pub struct Recorder {
+    attempt: Attempt,
+    writer: AttemptWriter,
+}
+
+impl Recorder {
+    /// Start a new attempt file for `attempt` (which has no actions yet).
+    pub fn create(path: &Path, attempt: Attempt) -> std::io::Result<Self> {
+        let writer = AttemptWriter::create(path, &attempt.header)?;
+        let mut recorder = Recorder { attempt, writer };
+        // An attempt given with actions gets them written too.
+        let records = std::mem::take(&mut recorder.attempt.records);
+        for r in &records {
+            recorder.writer.append(r)?;
+        }
+        recorder.attempt.records = records;
+        Ok(recorder)
+    }
+
+    /// Continue the attempt in an existing file; a torn last line is cut off. Returns whether
+    /// one was.
+    pub fn resume(path: &Path) -> Result<(Self, bool), AttemptFileError> {
+        let loaded = load(path)?;
+        let writer =
+            AttemptWriter::resume(path, &loaded).map_err(|source| AttemptFileError::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        Ok((
+            Recorder {
+                attempt: loaded.attempt,
+                writer,
+            },
+            loaded.torn_tail,
+        ))
+    }
+
+    pub fn attempt(&self) -> &Attempt {
+        &self.attempt
+    }
+
+    pub fn path(&self) -> &Path {
+        self.writer.path()
+    }
+
+    /// Apply `action` to `session` and, if it is accepted, record it and write it to disk.
+    /// A refusal (the inner error) changes nothing. If the write fails, neither the session nor
+    /// the attempt changes either: what is shown never runs ahead of what is saved.
+    pub fn apply(
+        &mut self,
+        session: &mut Session<'_>,
+        action: Action,
+    ) -> std::io::Result<Result<Outcome, ActionError>> {
+        let sim = session.state().clock.format("%Y-%m-%d %H:%M").to_string();
+        let mut next = session.clone();
+        let outcome = match next.apply(&action) {
+            Ok(outcome) => outcome,
+            Err(refused) => return Ok(Err(refused)),
+        };
+        let wall = chrono::Utc::now().to_rfc3339();
+        let record = self.attempt.push(action, wall, sim).clone();
+        if let Err(e) = self.writer.append(&record) {
+            self.attempt.records.pop();
+            return Err(e);
+        }
+        *session = next;
+        Ok(Ok(outcome))
     }
 }
 

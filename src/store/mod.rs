@@ -1,6 +1,7 @@
 //! Files casesim writes: always crash-safely.
 
 pub mod attempt;
+pub mod data;
 
 use std::io::Write;
 use std::path::Path;
