@@ -7,6 +7,7 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 
 use crate::model::{Judgement, Verdict};
+use crate::report::html::judgement_html;
 use crate::scenario::Library;
 use crate::scoring::judge;
 use crate::store::attempt;
@@ -15,7 +16,8 @@ use crate::store::attempt;
 pub struct JudgeArgs {
     /// The attempt file
     pub attempt: PathBuf,
-    /// text: a table grouped by element; json: the whole judgement
+    /// text: a table grouped by element; json: the whole judgement; html: a self-contained,
+    /// printable report
     #[arg(long, value_enum, default_value_t = JudgeFormat::Text)]
     pub format: JudgeFormat,
     /// Where to find the attempt's scenario [default: scenarios/]
@@ -27,6 +29,7 @@ pub struct JudgeArgs {
 pub enum JudgeFormat {
     Text,
     Json,
+    Html,
 }
 
 pub fn run(args: JudgeArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
@@ -63,6 +66,14 @@ pub fn run(args: JudgeArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
                 )?;
             }
             write!(out, "{}", text(&judgement, &library))?;
+        }
+        JudgeFormat::Html => {
+            let header = &loaded.attempt.header;
+            write!(
+                out,
+                "{}",
+                judgement_html(&judgement, scenario, &library.units, header)
+            )?;
         }
     }
     Ok(0)

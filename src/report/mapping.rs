@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
+use super::html::escape;
 use crate::model::{Scenario, Unit};
 use crate::scenario::Library;
 
@@ -297,21 +298,6 @@ pub fn to_markdown(library: &Library, rows: &[MapRow]) -> String {
     out
 }
 
-fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 pub fn to_html(library: &Library, rows: &[MapRow]) -> String {
     let mut out = String::from(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>casesim: assessment mapping</title>\n<style>\n\
@@ -327,15 +313,10 @@ td.ok{background:#e9f6ec}\n@media print{body{margin:0}tr{break-inside:avoid}}\n<
         "<p>{covered} of {total} criteria, critical aspects and range items are evidenced. Gaps are highlighted.</p>"
     );
     for m in matrices(library, rows) {
-        let _ = writeln!(
-            out,
-            "<h2>{} {}</h2>",
-            html_escape(&m.unit),
-            html_escape(&m.title)
-        );
+        let _ = writeln!(out, "<h2>{} {}</h2>", escape(&m.unit), escape(&m.title));
         out.push_str("<table>\n<thead><tr><th>Criterion</th><th>Text</th>");
         for s in &m.scenarios {
-            let _ = write!(out, "<th>{}</th>", html_escape(s));
+            let _ = write!(out, "<th>{}</th>", escape(s));
         }
         out.push_str("</tr></thead>\n<tbody>\n");
         for line in &m.lines {
@@ -344,8 +325,8 @@ td.ok{background:#e9f6ec}\n@media print{body{margin:0}tr{break-inside:avoid}}\n<
                 out,
                 "<tr{}><td>{}</td><td>{}</td>",
                 if gap { " class=\"gap\"" } else { "" },
-                html_escape(&line.id),
-                html_escape(&line.text)
+                escape(&line.id),
+                escape(&line.text)
             );
             if m.scenarios.is_empty() {
                 out.push_str("<td class=\"gap\">not evidenced</td>");
@@ -354,7 +335,7 @@ td.ok{background:#e9f6ec}\n@media print{body{margin:0}tr{break-inside:avoid}}\n<
                 if cell.is_empty() {
                     out.push_str("<td class=\"gap\">gap</td>");
                 } else {
-                    let items: Vec<String> = cell.iter().map(|c| html_escape(c)).collect();
+                    let items: Vec<String> = cell.iter().map(|c| escape(c)).collect();
                     let _ = write!(out, "<td class=\"ok\">{}</td>", items.join("<br>"));
                 }
             }

@@ -8,6 +8,7 @@ mod golden;
 mod golden_cod;
 mod library;
 mod map;
+mod report_html;
 mod scripts;
 mod units;
 
