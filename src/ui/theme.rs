@@ -37,8 +37,38 @@ pub const SECTION_TEXT_SIZE: f32 = 17.0;
 pub const TITLE_TEXT_SIZE: f32 = 22.0;
 /// Size of the spinner shown while loading.
 pub const SPINNER_SIZE: f32 = 28.0;
+/// The office's task list.
+pub const TASK_PANEL_WIDTH: f32 = 330.0;
+/// Progress bars in the task list.
+pub const PROGRESS_HEIGHT: f32 = 14.0;
+/// A field for a short number ("day").
+pub const SHORT_FIELD_WIDTH: f32 = 70.0;
+/// Confirmation dialogs.
+pub const DIALOG_WIDTH: f32 = 420.0;
+/// The circle with a person's initials.
+pub const INITIALS_SIZE: f32 = 44.0;
+/// The start screen's scenario cards.
+pub const START_LIST_WIDTH: f32 = 460.0;
 
 /// Text colour for errors ("error", the error count).
+/// The mode badge: practice (green) or assessment (amber).
+pub fn mode_color(visuals: &Visuals, practice: bool) -> Color32 {
+    if practice {
+        ok_color(visuals)
+    } else {
+        warning_color(visuals)
+    }
+}
+
+/// The circle behind a person's initials.
+pub fn initials_fill(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(0x3b, 0x5b, 0x8c)
+    } else {
+        Color32::from_rgb(0xc9, 0xd9, 0xf2)
+    }
+}
+
 pub fn error_color(visuals: &Visuals) -> Color32 {
     if visuals.dark_mode {
         Color32::from_rgb(255, 120, 110)
@@ -121,4 +151,69 @@ pub fn apply(ctx: &egui::Context) {
         style.spacing.item_spacing = egui::vec2(8.0, ITEM_GAP);
         style.spacing.button_padding = egui::vec2(8.0, 4.0);
     });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The step panels of the office
+
+/// Width of a one-line text field of a form.
+pub const FIELD_WIDTH: f32 = 360.0;
+/// Width of a text field for a number or a time in a step panel (a quantity, a day, "10:00").
+pub const NUMBER_FIELD_WIDTH: f32 = 90.0;
+/// Rows shown by a text field of several lines.
+pub const TEXT_AREA_ROWS: usize = 4;
+/// Space between the fields of a form or the questions of a set.
+pub const FIELD_GAP: f32 = 12.0;
+/// Inner margin of a chat bubble and of the hint box.
+pub const BUBBLE_MARGIN: i8 = 8;
+/// Corner radius of a chat bubble.
+pub const BUBBLE_RADIUS: u8 = 10;
+/// A chat bubble takes at most this fraction of the panel's width.
+pub const BUBBLE_WIDTH_FRACTION: f32 = 0.75;
+/// Diameter of the circle with the client's initials.
+pub const AVATAR_SIZE: f32 = 30.0;
+/// Text size of the client's initials.
+pub const AVATAR_TEXT_SIZE: f32 = 13.0;
+/// Width of the rapport and trust bars.
+pub const METER_WIDTH: f32 = 180.0;
+
+/// Fill of the client's chat bubbles.
+pub fn client_bubble_fill(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(48, 52, 60)
+    } else {
+        Color32::from_rgb(236, 238, 242)
+    }
+}
+
+/// Fill of the trainee's chat bubbles.
+pub fn trainee_bubble_fill(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(28, 66, 102)
+    } else {
+        Color32::from_rgb(214, 232, 252)
+    }
+}
+
+/// Fill of the circle with the client's initials.
+pub fn avatar_fill(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(110, 86, 150)
+    } else {
+        Color32::from_rgb(120, 90, 170)
+    }
+}
+
+/// The client's initials on [`avatar_fill`].
+pub fn avatar_text(_visuals: &Visuals) -> Color32 {
+    Color32::WHITE
+}
+
+/// Background of the practice-mode hint and feedback box.
+pub fn hint_background(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(30, 50, 44)
+    } else {
+        Color32::from_rgb(232, 246, 238)
+    }
 }

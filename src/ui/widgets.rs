@@ -74,3 +74,41 @@ pub fn field_ui(ui: &mut Ui, name: &str, value: &str) {
         ui.label(value);
     });
 }
+
+/// The initials of a name: the first letters of its first and last words ("Mary Ann Lee" →
+/// "ML").
+pub fn initials(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let first = words.first().and_then(|w| w.chars().next());
+    let last = if words.len() > 1 {
+        words.last().and_then(|w| w.chars().next())
+    } else {
+        None
+    };
+    first
+        .into_iter()
+        .chain(last)
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// A person's initials in a circle (the portrait when there is none).
+pub fn initials_ui(ui: &mut Ui, name: &str) -> Response {
+    let size = egui::vec2(theme::INITIALS_SIZE, theme::INITIALS_SIZE);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let painter = ui.painter();
+    painter.circle_filled(rect.center(), rect.width() / 2.0, theme::initials_fill(ui.visuals()));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        initials(name),
+        egui::FontId::proportional(theme::INITIALS_SIZE * 0.4),
+        ui.visuals().strong_text_color(),
+    );
+    response.on_hover_text(name.to_owned())
+}
+
+/// Keep text to a comfortable reading width, never wider than the space there is.
+pub fn reading_width(ui: &mut Ui) {
+    ui.set_max_width(ui.available_width().min(theme::READING_WIDTH));
+}

@@ -4,14 +4,18 @@
 //! Every `Harness::run` also checks that each input widget has an accessible name.
 #![cfg(feature = "gui")]
 
+mod office;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use casesim::scenario::Library;
+use casesim::store::data::DataDir;
 use casesim::ui::{CasesimApp, Screen, Selection};
 use egui::accesskit::{Role, Toggled};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use tempfile::TempDir;
 
 const CHCMGT006: &str = "CHCMGT006 Coordinate client directed services";
 const COD: &str = "COD-OS-SW-CR-11-6-A Conduct case management";
@@ -21,15 +25,27 @@ fn scenarios_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios")
 }
 
-/// The app on a library loaded from `paths`, in a window-sized harness.
-fn harness(paths: Vec<PathBuf>) -> Harness<'static, CasesimApp> {
+/// The app on a library loaded from `paths`, saving into a fresh data folder, in a
+/// window-sized harness. The folder lives as long as the `TempDir`.
+fn app_harness(paths: Vec<PathBuf>) -> (Harness<'static, CasesimApp>, TempDir) {
+    let data = tempfile::tempdir().expect("temp dir");
     let library = Library::load(&paths);
-    let app = CasesimApp::new(library, paths);
+    let app = CasesimApp::new(library, paths, Some(DataDir::at(data.path())));
     let mut harness = Harness::builder()
         .with_size([1200.0, 800.0])
         .build_ui_state(|ui, app: &mut CasesimApp| app.ui(ui), app);
     harness.run();
+    (harness, data)
+}
+
+/// The app on the trainers' screen of units, scenarios and problems.
+fn harness(paths: Vec<PathBuf>) -> (Harness<'static, CasesimApp>, TempDir) {
+    let (mut harness, data) = app_harness(paths);
     harness
+        .get_by_role_and_label(Role::Button, "Scenario files and problems")
+        .click();
+    harness.run();
+    (harness, data)
 }
 
 /// Step until a background load has finished, then let the ui settle.
@@ -50,6 +66,7 @@ fn wait_for_load(harness: &mut Harness<'_, CasesimApp>) {
 fn selection(harness: &Harness<'_, CasesimApp>) -> Selection {
     match harness.state().screen() {
         Screen::Library(screen) => screen.selection().clone(),
+        other => panic!("expected the library screen, not {other:?}"),
     }
 }
 
@@ -79,7 +96,7 @@ fn position(text: &str, needle: &str) -> (usize, usize) {
 
 #[test]
 fn bundled_scenarios_list_both_units_and_a_clicked_unit_shows_its_criteria() {
-    let mut harness = harness(vec![scenarios_dir()]);
+    let (mut harness, _data) = harness(vec![scenarios_dir()]);
 
     harness.get_by_role_and_label(Role::Button, CHCMGT006);
     harness.get_by_role_and_label(Role::Button, COD);
@@ -100,7 +117,7 @@ fn bundled_scenarios_list_both_units_and_a_clicked_unit_shows_its_criteria() {
 
 #[test]
 fn a_unit_shows_critical_aspects_with_their_criteria_and_its_range() {
-    let mut harness = harness(vec![scenarios_dir()]);
+    let (mut harness, _data) = harness(vec![scenarios_dir()]);
     harness.get_by_role_and_label(Role::Button, COD).click();
     harness.run();
 
@@ -118,7 +135,7 @@ fn a_unit_shows_critical_aspects_with_their_criteria_and_its_range() {
 
 #[test]
 fn a_scenario_shows_its_client_setting_and_the_element_each_task_covers() {
-    let mut harness = harness(vec![scenarios_dir()]);
+    let (mut harness, _data) = harness(vec![scenarios_dir()]);
     let library = Library::load(&[scenarios_dir()]);
     let scenario = library
         .scenario("home-after-hospital")
@@ -151,7 +168,7 @@ fn a_scenario_shows_its_client_setting_and_the_element_each_task_covers() {
 fn a_broken_scenario_shows_its_location_in_problems_and_the_error_count() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (path, _, broken) = broken_copy(dir.path());
-    let harness = harness(vec![dir.path().to_path_buf()]);
+    let (harness, _data) = harness(vec![dir.path().to_path_buf()]);
 
     assert_eq!(library(&harness).errors(), 1);
     // With errors, the problems are what the window shows first.
@@ -169,7 +186,7 @@ fn a_broken_scenario_shows_its_location_in_problems_and_the_error_count() {
 fn reload_picks_up_a_file_fixed_on_disk() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (path, good, _) = broken_copy(dir.path());
-    let mut harness = harness(vec![dir.path().to_path_buf()]);
+    let (mut harness, _data) = harness(vec![dir.path().to_path_buf()]);
     assert_eq!(library(&harness).errors(), 1);
     assert!(library(&harness).scenarios.is_empty());
 
@@ -203,7 +220,7 @@ fn reload_picks_up_a_file_fixed_on_disk() {
 fn f5_and_ctrl_r_reload() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (path, good, broken) = broken_copy(dir.path());
-    let mut harness = harness(vec![dir.path().to_path_buf()]);
+    let (mut harness, _data) = harness(vec![dir.path().to_path_buf()]);
     assert_eq!(library(&harness).errors(), 1);
 
     std::fs::write(&path, &good).expect("temp file written");
@@ -219,7 +236,7 @@ fn f5_and_ctrl_r_reload() {
 
 #[test]
 fn a_unit_can_be_reached_with_tab_and_selected_with_enter() {
-    let mut harness = harness(vec![scenarios_dir()]);
+    let (mut harness, _data) = harness(vec![scenarios_dir()]);
     let mut reached = false;
     for _ in 0..30 {
         harness.key_press(egui::Key::Tab);
@@ -243,7 +260,7 @@ fn a_unit_can_be_reached_with_tab_and_selected_with_enter() {
 
 #[test]
 fn the_theme_button_switches_between_dark_and_light() {
-    let mut harness = harness(vec![scenarios_dir()]);
+    let (mut harness, _data) = harness(vec![scenarios_dir()]);
     let (first, second) = if harness.query_by_label("Light mode").is_some() {
         ("Light mode", "Dark mode")
     } else {
@@ -258,7 +275,12 @@ fn the_theme_button_switches_between_dark_and_light() {
 #[test]
 fn the_window_shows_a_spinner_until_the_first_load_is_done() {
     let ctx = egui::Context::default();
-    let app = CasesimApp::loading(vec![scenarios_dir()], &ctx);
+    let data = tempfile::tempdir().expect("temp dir");
+    let app = CasesimApp::loading(
+        vec![scenarios_dir()],
+        Some(DataDir::at(data.path())),
+        &ctx,
+    );
     let mut harness = Harness::builder()
         .with_size([1200.0, 800.0])
         .build_ui_state(|ui, app: &mut CasesimApp| app.ui(ui), app);
@@ -267,5 +289,9 @@ fn the_window_shows_a_spinner_until_the_first_load_is_done() {
     }
     wait_for_load(&mut harness);
     assert!(harness.query_by_label(casesim::ui::LOADING_TEXT).is_none());
+    harness
+        .get_by_role_and_label(Role::Button, "Scenario files and problems")
+        .click();
+    harness.run();
     harness.get_by_role_and_label(Role::Button, CHCMGT006);
 }
