@@ -166,3 +166,132 @@ impl<'s> Session<'s> {
         self.start_date() + chrono::Duration::days(i64::from(day.saturating_sub(1)))
     }
 }
+
+impl Session<'_> {
+    /// A financial plan's total and its budget as [`Session::plan_total`] gives them, but with
+    /// `overrides` (service id → quantity) in place of the quantities entered so far: the total
+    /// the trainee sees while typing. A quantity of 0 takes a line out. `None` for a step that
+    /// is not a financial plan, or when there is no budget to plan against.
+    pub fn plan_preview(
+        &self,
+        step: &str,
+        overrides: &std::collections::BTreeMap<String, f64>,
+    ) -> Option<(f64, f64)> {
+        let (_, s) = self.scenario().step(step)?;
+        let StepKind::FinancialPlan { budget, .. } = &s.kind else {
+            return None;
+        };
+        let file = self.scenario().file();
+        let mut lines: std::collections::BTreeMap<&str, f64> = self
+            .state()
+            .steps
+            .get(step)
+            .map(|st| st.lines.iter().map(|(id, q)| (id.as_str(), *q)).collect())
+            .unwrap_or_default();
+        for (id, q) in overrides {
+            lines.insert(id, *q);
+        }
+        let amount = |q| super::variation::amount(q, self.values());
+        let total = lines
+            .iter()
+            .map(|(id, q)| {
+                file.office
+                    .services
+                    .iter()
+                    .find(|s| s.id.value == *id)
+                    .map_or(0.0, |s| q * amount(&s.fee.value))
+            })
+            .sum();
+        let limit = match budget {
+            Some(b) => amount(&b.value),
+            None => amount(&file.client.budget.as_ref()?.amount.value),
+        };
+        Some((total, limit))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::PathBuf;
+    use std::sync::OnceLock;
+
+    use crate::model::{Action, Scenario};
+    use crate::scenario::Library;
+    use crate::scenario::raw::StepKind;
+    use crate::sim::{Session, StepStatus, variation};
+
+    fn library() -> &'static Library {
+        static LIBRARY: OnceLock<Library> = OnceLock::new();
+        LIBRARY.get_or_init(|| {
+            Library::load(&[PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios")])
+        })
+    }
+
+    /// A session of the bundled scenario with the model script applied up to the moment `step`
+    /// opens.
+    fn session_at(scenario: &'static Scenario, step: &str) -> Session<'static> {
+        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/scripts")
+            .join(format!("{}.model.ron", scenario.id()));
+        let text = std::fs::read_to_string(&script).expect("the model script is readable");
+        let actions: Vec<Action> = crate::scenario::de::from_str(&text).expect("a valid script");
+        let mut session = Session::new(scenario, 1);
+        for action in actions {
+            if session.step_status(step) == StepStatus::Open {
+                break;
+            }
+            let action = action.map_text(|t| session.render(t));
+            session
+                .apply(&action)
+                .expect("the model script is accepted");
+        }
+        assert_eq!(session.step_status(step), StepStatus::Open, "{step} opens");
+        session
+    }
+
+    #[test]
+    fn plan_preview_counts_typed_quantities_over_entered_ones() {
+        let scenario = library()
+            .scenario("home-after-hospital")
+            .expect("a bundled scenario");
+        let mut session = session_at(scenario, "plan");
+        let Some((_, step)) = scenario.step("plan") else {
+            panic!("the scenario has a plan step");
+        };
+        assert!(matches!(step.kind, StepKind::FinancialPlan { .. }));
+        let services = &scenario.file().office.services;
+        let (a, b) = (&services[0], &services[1]);
+        let fee = |s: &crate::scenario::raw::ServiceFile| {
+            variation::amount(&s.fee.value, session.values())
+        };
+        let (fee_a, fee_b) = (fee(a), fee(b));
+
+        let none = BTreeMap::new();
+        let (total, budget) = session.plan_preview("plan", &none).expect("a budget");
+        assert_eq!(total, 0.0, "nothing planned yet");
+        assert!(budget > 0.0);
+
+        session
+            .apply(&Action::Plan {
+                step: "plan".into(),
+                service: a.id.value.clone(),
+                quantity: 3.0,
+            })
+            .expect("a plan line");
+        assert_eq!(
+            session.plan_preview("plan", &none),
+            session.plan_total("plan"),
+            "with no overrides it is the plan's total"
+        );
+
+        let overrides = BTreeMap::from([(a.id.value.clone(), 1.0), (b.id.value.clone(), 2.0)]);
+        let (total, again) = session.plan_preview("plan", &overrides).expect("a budget");
+        assert!((total - (fee_a + 2.0 * fee_b)).abs() < 1e-9, "{total}");
+        assert_eq!(again, budget);
+
+        let removed = BTreeMap::from([(a.id.value.clone(), 0.0)]);
+        assert_eq!(session.plan_preview("plan", &removed), Some((0.0, budget)));
+        assert_eq!(session.plan_preview("proposal", &none), None, "not a plan");
+    }
+}
