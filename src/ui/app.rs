@@ -12,7 +12,7 @@ use super::library::LibraryScreen;
 use super::office::OfficeScreen;
 use super::results::ResultsScreen;
 use super::start::StartScreen;
-use super::status;
+use super::{status, theme};
 use crate::model::Mode;
 use crate::scenario::Library;
 use crate::store::data::{DataDir, Settings};
@@ -203,6 +203,7 @@ impl CasesimApp {
         self.receive_library();
         if !self.applied_settings {
             self.applied_settings = true;
+            theme::apply(ui.ctx());
             if let Some(dark) = self.settings.dark {
                 ui.ctx().set_theme(if dark {
                     egui::Theme::Dark

@@ -633,7 +633,7 @@ impl OfficeScreen {
         let client = &file.client;
         let r = |t: &str| session.render(t);
         ui.horizontal(|ui| {
-            widgets::initials_ui(ui, &r(&client.name.value));
+            widgets::initials_ui(ui, &r(&client.name.value), theme::INITIALS_SIZE);
             ui.vertical(|ui| {
                 ui.heading(r(&client.name.value));
                 let mut line = Vec::new();

@@ -118,8 +118,12 @@ impl ResultsScreen {
             Overall::Competent => ("Competent", theme::ok_color(ui.visuals())),
             Overall::NotYetCompetent => ("Not yet competent", theme::warning_color(ui.visuals())),
         };
-        ui.label(RichText::new(overall).size(theme::TITLE_TEXT_SIZE).strong().color(color))
-            .accessible_name(format!("Overall: {overall}"));
+        ui.label(
+            RichText::new(format!("Overall: {overall}"))
+                .size(theme::TITLE_TEXT_SIZE)
+                .strong()
+                .color(color),
+        );
         let provisional = j.criteria.iter().filter(|c| c.provisional).count();
         ui.label(
             RichText::new(format!(

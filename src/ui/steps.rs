@@ -15,8 +15,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use egui::{
-    Align, Align2, Button, Color32, FontId, Frame, Grid, Id, Label, Layout, ProgressBar, Response,
-    RichText, Sense, TextEdit, Ui, Vec2,
+    Align, Button, Color32, Frame, Grid, Id, Label, Layout, ProgressBar, Response,
+    RichText, TextEdit, Ui,
 };
 
 use super::work::{StepCtx, draft_key};
@@ -553,26 +553,9 @@ fn choice_ui(
 // ---------------------------------------------------------------------------------------------
 // Dialogue
 
-/// The first letters of the first and last words of a name, in capitals: "Bà Lan" → "BL".
-fn initials(name: &str) -> String {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let first = |w: &&str| w.chars().next();
-    let mut out = String::new();
-    if let Some(c) = words.first().and_then(first) {
-        out.extend(c.to_uppercase());
-    }
-    if words.len() > 1
-        && let Some(c) = words.last().and_then(first)
-    {
-        out.extend(c.to_uppercase());
-    }
-    out
-}
-
 fn dialogue_ui(ui: &mut Ui, step: &str, cx: &mut StepCtx<'_, '_>, done: bool) {
     let session = cx.session;
     let client = session.render(&session.scenario().file().client.name.value);
-    let initials = initials(&client);
 
     if cx.practice {
         let c = &session.state().client;
@@ -582,7 +565,7 @@ fn dialogue_ui(ui: &mut Ui, step: &str, cx: &mut StepCtx<'_, '_>, done: bool) {
     }
 
     for line in session.transcript(step) {
-        bubble_ui(ui, line.speaker, &line.text, &initials);
+        bubble_ui(ui, line.speaker, &line.text, &client);
         ui.add_space(theme::ITEM_GAP);
     }
     if done {
@@ -656,12 +639,12 @@ fn meter_ui(ui: &mut Ui, name: &str, value: i32) {
 
 /// One line of a conversation: the client's on the left beside their initials, the
 /// trainee's on the right.
-fn bubble_ui(ui: &mut Ui, speaker: Speaker, text: &str, initials: &str) {
+fn bubble_ui(ui: &mut Ui, speaker: Speaker, text: &str, client: &str) {
     let max_width = ui.available_width() * theme::BUBBLE_WIDTH_FRACTION;
     match speaker {
         Speaker::Client => {
             ui.horizontal_top(|ui| {
-                avatar_ui(ui, initials);
+                widgets::initials_ui(ui, client, theme::AVATAR_SIZE);
                 let fill = theme::client_bubble_fill(ui.visuals());
                 bubble_frame_ui(ui, fill, text, max_width);
             });
@@ -686,25 +669,6 @@ fn bubble_frame_ui(ui: &mut Ui, fill: Color32, text: &str, max_width: f32) {
                 ui.add(Label::new(text).wrap());
             });
         });
-}
-
-/// The client's initials in a circle.
-fn avatar_ui(ui: &mut Ui, initials: &str) {
-    let size = Vec2::splat(theme::AVATAR_SIZE);
-    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
-    let painter = ui.painter();
-    painter.circle_filled(
-        rect.center(),
-        theme::AVATAR_SIZE / 2.0,
-        theme::avatar_fill(ui.visuals()),
-    );
-    painter.text(
-        rect.center(),
-        Align2::CENTER_CENTER,
-        initials,
-        FontId::proportional(theme::AVATAR_TEXT_SIZE),
-        theme::avatar_text(ui.visuals()),
-    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1843,10 +1807,6 @@ mod tests {
         assert_eq!(parse_quantity("10001"), None);
         assert_eq!(parse_quantity("-1"), None);
         assert_eq!(parse_quantity("two"), None);
-        assert_eq!(initials("Bà Lan"), "BL");
-        assert_eq!(initials("Nguyễn Thị Lan"), "NL");
-        assert_eq!(initials("amina"), "A");
-        assert_eq!(initials(""), "");
     }
 
     // -- the panels, driven by their accessible names ----------------------------------------

@@ -45,7 +45,7 @@ pub const PROGRESS_HEIGHT: f32 = 14.0;
 pub const SHORT_FIELD_WIDTH: f32 = 70.0;
 /// Confirmation dialogs.
 pub const DIALOG_WIDTH: f32 = 420.0;
-/// The circle with a person's initials.
+/// The circle with the client's initials in the client file.
 pub const INITIALS_SIZE: f32 = 44.0;
 /// The start screen's scenario cards.
 pub const START_LIST_WIDTH: f32 = 460.0;
@@ -57,15 +57,6 @@ pub fn mode_color(visuals: &Visuals, practice: bool) -> Color32 {
         ok_color(visuals)
     } else {
         warning_color(visuals)
-    }
-}
-
-/// The circle behind a person's initials.
-pub fn initials_fill(visuals: &Visuals) -> Color32 {
-    if visuals.dark_mode {
-        Color32::from_rgb(0x3b, 0x5b, 0x8c)
-    } else {
-        Color32::from_rgb(0xc9, 0xd9, 0xf2)
     }
 }
 
@@ -145,8 +136,32 @@ pub fn warning_button_text(visuals: &Visuals) -> Color32 {
     }
 }
 
-/// Small style adjustments on top of egui's default, for both themes.
+/// DejaVu Sans (see `assets/fonts/DejaVuSans-LICENSE.txt`): the fallback for letters and
+/// symbols egui's own font lacks, e.g. Vietnamese "ở" in a client's name, arrows, check marks.
+const FALLBACK_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+
+/// Add the fallback font after egui's own, for both text families.
+pub fn install_fonts(ctx: &egui::Context) {
+    use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
+    ctx.add_font(FontInsert::new(
+        "DejaVuSans",
+        egui::FontData::from_static(FALLBACK_FONT),
+        vec![
+            InsertFontFamily {
+                family: egui::FontFamily::Proportional,
+                priority: FontPriority::Lowest,
+            },
+            InsertFontFamily {
+                family: egui::FontFamily::Monospace,
+                priority: FontPriority::Lowest,
+            },
+        ],
+    ));
+}
+
+/// The fonts, and small style adjustments on top of egui's default, for both themes.
 pub fn apply(ctx: &egui::Context) {
+    install_fonts(ctx);
     ctx.all_styles_mut(|style| {
         style.spacing.item_spacing = egui::vec2(8.0, ITEM_GAP);
         style.spacing.button_padding = egui::vec2(8.0, 4.0);
@@ -174,6 +189,8 @@ pub const BUBBLE_WIDTH_FRACTION: f32 = 0.75;
 pub const AVATAR_SIZE: f32 = 30.0;
 /// Text size of the client's initials.
 pub const AVATAR_TEXT_SIZE: f32 = 13.0;
+/// Initials' text size as a share of their circle.
+pub const AVATAR_TEXT_RATIO: f32 = AVATAR_TEXT_SIZE / AVATAR_SIZE;
 /// Width of the rapport and trust bars.
 pub const METER_WIDTH: f32 = 180.0;
 

@@ -92,18 +92,18 @@ pub fn initials(name: &str) -> String {
         .collect()
 }
 
-/// A person's initials in a circle (the portrait when there is none).
-pub fn initials_ui(ui: &mut Ui, name: &str) -> Response {
-    let size = egui::vec2(theme::INITIALS_SIZE, theme::INITIALS_SIZE);
-    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+/// A person's initials in a circle of diameter `size` (the portrait when there is none). Its
+/// hover text is the name.
+pub fn initials_ui(ui: &mut Ui, name: &str, size: f32) -> Response {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
     let painter = ui.painter();
-    painter.circle_filled(rect.center(), rect.width() / 2.0, theme::initials_fill(ui.visuals()));
+    painter.circle_filled(rect.center(), size / 2.0, theme::avatar_fill(ui.visuals()));
     painter.text(
         rect.center(),
         egui::Align2::CENTER_CENTER,
         initials(name),
-        egui::FontId::proportional(theme::INITIALS_SIZE * 0.4),
-        ui.visuals().strong_text_color(),
+        egui::FontId::proportional(size * theme::AVATAR_TEXT_RATIO),
+        theme::avatar_text(ui.visuals()),
     );
     response.on_hover_text(name.to_owned())
 }
@@ -111,4 +111,17 @@ pub fn initials_ui(ui: &mut Ui, name: &str) -> Response {
 /// Keep text to a comfortable reading width, never wider than the space there is.
 pub fn reading_width(ui: &mut Ui) {
     ui.set_max_width(ui.available_width().min(theme::READING_WIDTH));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::initials;
+
+    #[test]
+    fn initials_are_the_first_letters_of_the_first_and_last_words() {
+        assert_eq!(initials("Bà Lan"), "BL");
+        assert_eq!(initials("Nguyễn Thị Lan"), "NL");
+        assert_eq!(initials("amina"), "A");
+        assert_eq!(initials(""), "");
+    }
 }

@@ -432,11 +432,12 @@ pub fn model_actions(library: &Library, scenario: usize, seed: u64, stem: &str) 
         .join("tests/scripts")
         .join(format!("{stem}.model.ron"));
     let text = std::fs::read_to_string(&path).expect("model script");
-    let actions: Vec<Action> = ron::from_str(&text).expect("model script parses");
+    let actions: Vec<casesim::scenario::Spanned<Action>> =
+        casesim::scenario::de::from_str(&text).expect("model script parses");
     let session = Session::new(&library.scenarios[scenario], seed);
     actions
         .iter()
-        .map(|a| a.map_text(|t| session.render(t)))
+        .map(|a| a.value.map_text(|t| session.render(t)))
         .collect()
 }
 
@@ -608,4 +609,195 @@ fn the_name_zoom_and_theme_are_remembered_and_f1_lists_the_shortcuts() {
         Some("Ana Lima")
     );
     assert!((h.ctx.zoom_factor() - 1.1).abs() < 1e-3);
+}
+
+/// The first model action (index) on a form step with a field of one of `kinds`, and that field.
+fn first_form_action_with(
+    library: &Library,
+    index: usize,
+    actions: &[Action],
+    typed: impl Fn(&FieldKind) -> bool,
+) -> (usize, String, String) {
+    let scenario = &library.scenarios[index];
+    actions
+        .iter()
+        .enumerate()
+        .find_map(|(i, a)| {
+            let step = a.step()?;
+            let (_, s) = scenario.step(step)?;
+            let StepKind::Form { fields, .. } = &s.kind else {
+                return None;
+            };
+            let f = fields.iter().find(|f| typed(&f.kind))?;
+            Some((i, step.to_owned(), f.label.value.clone()))
+        })
+        .expect("the model answer fills such a form")
+}
+
+#[test]
+fn an_interrupted_attempt_resumes_exactly_where_it_stood_with_its_draft() {
+    let library = Library::load(&[scenarios_dir()]);
+    let index = scenario_index(&library, "home-after-hospital");
+    let seed = 3;
+    let actions = model_actions(&library, index, seed, "home-after-hospital");
+    let (at, step, label) = first_form_action_with(&library, index, &actions, |k| {
+        matches!(k, FieldKind::Text | FieldKind::Paragraph)
+    });
+    let driver = Driver {
+        library: &library,
+        scenario: index,
+        seed,
+    };
+    let title = library.scenarios[index].title().to_owned();
+    let step_title = library.scenarios[index]
+        .step(&step)
+        .map(|(_, s)| s.title.value.clone())
+        .expect("step");
+
+    let data = tempfile::tempdir().expect("temp dir");
+    let (records, path, inbox) = {
+        let mut h = app(data.path());
+        start(&mut h, "Ana Lima", &title, Mode::Practice, seed);
+        for a in &actions[..at] {
+            driver.act(&mut h, a);
+        }
+        driver.select_step(&mut h, &step);
+        type_draft(&mut h, &label, "She wants to keep gardening");
+        // Drafts are written within half a second of the last keystroke.
+        std::thread::sleep(Duration::from_millis(600));
+        h.run();
+        let o = office(&h);
+        assert_eq!(
+            o.drafts().map().values().next().map(String::as_str),
+            Some("She wants to keep gardening")
+        );
+        (
+            o.attempt().records.clone(),
+            o.path().to_path_buf(),
+            Session::new(&library.scenarios[index], seed).state().inbox.len(),
+        )
+        // The harness is dropped here without any shutdown: as if the app were killed.
+    };
+    assert!(records.len() >= at, "every action was saved as it happened");
+    assert_eq!(attempt_on_disk(&path).records, records);
+    let _ = inbox;
+
+    let mut h = app(data.path());
+    h.get_by(|n| {
+        n.role() == Role::Button
+            && n.label()
+                .is_some_and(|l| l.starts_with(&format!("Resume: {title}")))
+    })
+    .click_accesskit();
+    h.run();
+    let o = office(&h);
+    assert_eq!(o.path(), path);
+    assert_eq!(o.attempt().records, records);
+    // The state is the replayed one: the same steps are done as before.
+    let (replayed, failed) = casesim::sim::replay(&library.scenarios[index], o.attempt());
+    assert!(failed.is_none());
+    click(&mut h, Role::Button, &step_title);
+    assert_eq!(
+        text_field(&h, &label).value().as_deref(),
+        Some("She wants to keep gardening"),
+        "the draft came back"
+    );
+    // Work goes on in the same file, and the chain still holds.
+    let next = &actions[at];
+    driver.act(&mut h, next);
+    let o = office(&h);
+    assert!(o.attempt().records.len() > records.len());
+    let on_disk = attempt_on_disk(&path);
+    assert_eq!(on_disk.records, o.attempt().records);
+    assert_eq!(on_disk.verify_chain(), casesim::model::Integrity::Ok);
+    assert!(
+        replayed.state().steps.values().filter(|s| s.done).count() > 0,
+        "the attempt had work done before the interruption"
+    );
+}
+
+#[test]
+fn a_torn_last_line_is_dropped_when_resuming() {
+    let library = Library::load(&[scenarios_dir()]);
+    let index = scenario_index(&library, "child-welfare-kisumu");
+    let title = library.scenarios[index].title().to_owned();
+    let data = tempfile::tempdir().expect("temp dir");
+    let (path, records) = {
+        let mut h = app(data.path());
+        start(&mut h, "Ana Lima", &title, Mode::Assessment, 1);
+        button(&mut h, "Next day");
+        let o = office(&h);
+        (o.path().to_path_buf(), o.attempt().records.clone())
+    };
+    assert_eq!(records.len(), 1);
+    // A kill part-way through writing the next record.
+    let mut text = std::fs::read_to_string(&path).expect("attempt file");
+    text.push_str("{\"index\":1,\"wall\":\"2026-");
+    std::fs::write(&path, text).expect("write");
+
+    let mut h = app(data.path());
+    h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with("Resume: ")))
+        .click_accesskit();
+    h.run();
+    assert_eq!(office(&h).attempt().records, records);
+    button(&mut h, "Next day");
+    let on_disk = attempt_on_disk(&path);
+    assert_eq!(on_disk.records.len(), 2);
+    assert_eq!(on_disk.verify_chain(), casesim::model::Integrity::Ok);
+}
+
+#[test]
+fn a_form_field_refuses_what_is_not_a_number_and_enters_what_is() {
+    let library = Library::load(&[scenarios_dir()]);
+    let index = scenario_index(&library, "home-after-hospital");
+    let seed = 4;
+    let actions = model_actions(&library, index, seed, "home-after-hospital");
+    let (at, step, label) = first_form_action_with(&library, index, &actions, |k| {
+        matches!(k, FieldKind::Money | FieldKind::Number)
+    });
+    let driver = Driver {
+        library: &library,
+        scenario: index,
+        seed,
+    };
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut h = app(data.path());
+    start(
+        &mut h,
+        "Ana Lima",
+        library.scenarios[index].title(),
+        Mode::Practice,
+        seed,
+    );
+    for a in &actions[..at] {
+        driver.act(&mut h, a);
+    }
+    driver.select_step(&mut h, &step);
+    let label = Session::new(&library.scenarios[index], seed).render(&label);
+    let before = office(&h).attempt().records.len();
+
+    type_into(&mut h, &label, "twelve hundred");
+    assert!(
+        h.query_by_label_contains("Enter an amount").is_some()
+            || h.query_by_label_contains("Enter a number").is_some(),
+        "the field says what it expects"
+    );
+    assert_eq!(office(&h).attempt().records.len(), before, "nothing entered");
+    button(&mut h, "Submit");
+    assert_eq!(
+        office(&h).attempt().records.len(),
+        before,
+        "a form with a field in error is not submitted"
+    );
+    h.get_by_label_contains("marked in red");
+
+    type_into(&mut h, &label, "1,250.50");
+    assert!(h.query_by_label_contains("Enter an amount").is_none());
+    assert!(h.query_by_label_contains("Enter a number").is_none());
+    let o = office(&h);
+    assert_eq!(o.attempt().records.len(), before + 1);
+    assert!(matches!(
+        &o.attempt().records[before].action,
+        Action::Fill { step: s, value, .. } if *s == step && value.replace(',', "") == "1250.50"
+    ));
 }
