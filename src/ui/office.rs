@@ -149,8 +149,12 @@ impl OfficeScreen {
             })?;
         let recorder = Recorder::create(&path, attempt)
             .map_err(|source| OpenError::Create { path, source })?;
-        let parked = Session::new(scenario, seed).park();
-        Ok(Self::with(library, index, parked, recorder, Drafts::default()))
+        let session = Session::new(scenario, seed);
+        let selected = first_open_step(&session);
+        let parked = session.park();
+        let mut office = Self::with(library, index, parked, recorder, Drafts::default());
+        office.selected = selected;
+        Ok(office)
     }
 
     /// Open an unfinished attempt exactly where it stood: its actions are replayed, and the
@@ -185,11 +189,13 @@ impl OfficeScreen {
             }
         }
         let inbox = session.state().inbox.len();
+        let selected = first_open_step(&session);
         let parked = session.park();
         let drafts = Drafts::from_map(DataDir::load_drafts(path));
         let mut office = Self::with(library, index, parked, recorder, drafts);
         office.feedback = feedback;
         office.inbox_seen = inbox;
+        office.selected = selected;
         office.rejudge();
         Ok(office)
     }
@@ -202,10 +208,6 @@ impl OfficeScreen {
         drafts: Drafts,
     ) -> Self {
         let mode = recorder.attempt().header.mode;
-        let first_step = library.scenarios[scenario]
-            .steps()
-            .next()
-            .map(|(_, s)| s.id.value.clone());
         let mut office = OfficeScreen {
             library,
             scenario,
@@ -215,7 +217,7 @@ impl OfficeScreen {
             drafts,
             drafts_saved: Instant::now(),
             place: Place::Work,
-            selected: first_step,
+            selected: None,
             reading: None,
             feedback: BTreeMap::new(),
             judgement: None,
@@ -921,6 +923,15 @@ impl OfficeScreen {
             });
         });
     }
+}
+
+/// The step to show first: the first one that can be worked on now, else the first.
+fn first_open_step(session: &Session<'_>) -> Option<String> {
+    let ids = || session.scenario().steps().map(|(_, s)| &s.id.value);
+    ids()
+        .find(|id| session.step_status(id) == StepStatus::Open)
+        .or_else(|| ids().next())
+        .cloned()
 }
 
 fn inbox_ui(ui: &mut Ui, session: &Session<'_>) {

@@ -160,8 +160,8 @@ impl StartScreen {
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     widgets::reading_width(ui);
-                    self.begin_ui(ui, library, trainee, data.is_some(), commands);
                     self.attempts_ui(ui, library, commands);
+                    self.begin_ui(ui, library, trainee, data.is_some(), commands);
                 });
         });
     }
@@ -174,7 +174,7 @@ impl StartScreen {
         can_save: bool,
         commands: &mut Vec<Command>,
     ) {
-        ui.heading("Begin");
+        widgets::section_heading_ui(ui, "Begin a new attempt");
         ui.horizontal(|ui| {
             ui.label("Your name");
             ui.add(TextEdit::singleline(trainee).hint_text("as your assessor knows you"))
@@ -267,35 +267,26 @@ impl StartScreen {
         if self.attempts.is_empty() && self.problems.is_empty() {
             return;
         }
-        widgets::section_heading_ui(ui, "Your attempts");
+        ui.heading("Your attempts");
         let title = |id: &str| {
             library
                 .scenario(id)
                 .map_or_else(|| id.to_owned(), |s| s.title().to_owned())
         };
         let mut open: Option<(PathBuf, bool)> = None;
-        egui::Grid::new("attempts").striped(true).num_columns(3).show(ui, |ui| {
-            for a in &self.attempts {
-                let h = &a.header;
-                let started = h.started.get(..16).unwrap_or(&h.started).replace('T', " ");
-                let mode = match h.mode {
-                    Mode::Practice => "practice",
-                    Mode::Assessment => "assessment",
-                };
-                ui.label(format!("{} · {} · {mode} · seed {}", title(&h.scenario), h.trainee, h.seed));
-                ui.label(
-                    RichText::new(format!(
-                        "started {started} · {} actions{}",
-                        a.actions,
-                        if a.handed_in { " · handed in" } else { "" }
-                    ))
-                    .weak(),
-                );
-                let (text, resume) = if a.handed_in {
-                    ("Results", false)
-                } else {
-                    ("Resume", true)
-                };
+        for a in &self.attempts {
+            let h = &a.header;
+            let started = h.started.get(..16).unwrap_or(&h.started).replace('T', " ");
+            let mode = match h.mode {
+                Mode::Practice => "practice",
+                Mode::Assessment => "assessment",
+            };
+            let (text, resume) = if a.handed_in {
+                ("Results", false)
+            } else {
+                ("Resume", true)
+            };
+            ui.horizontal_wrapped(|ui| {
                 if ui
                     .button(text)
                     .accessible_name(format!("{text}: {} ({started})", title(&h.scenario)))
@@ -303,9 +294,19 @@ impl StartScreen {
                 {
                     open = Some((a.path.clone(), resume));
                 }
-                ui.end_row();
-            }
-        });
+                ui.label(RichText::new(title(&h.scenario)).strong());
+                ui.label(
+                    RichText::new(format!(
+                        "{} · {mode} · seed {} · started {started} · {} actions{}",
+                        h.trainee,
+                        h.seed,
+                        a.actions,
+                        if a.handed_in { " · handed in" } else { "" }
+                    ))
+                    .weak(),
+                );
+            });
+        }
         for p in &self.problems {
             ui.label(RichText::new(p).color(theme::warning_color(ui.visuals())));
         }

@@ -503,6 +503,21 @@ fn drive_model_answer(id: &str, seed: u64) {
     // The attempt on disk is the same one, handed in.
     let saved = casesim::store::attempt::load(results.path()).expect("attempt file");
     assert!(saved.attempt.handed_in());
+
+    // The report exports as one self-contained HTML page.
+    button(&mut h, "Export report");
+    let Screen::Results(results) = h.state().screen() else {
+        panic!("still on the results")
+    };
+    let Some(Ok(report)) = results.exported() else {
+        panic!("the report was written: {:?}", results.exported())
+    };
+    assert!(report.starts_with(data.path()));
+    let html = std::fs::read_to_string(report).expect("report file");
+    assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..60.min(html.len())]);
+    assert!(html.contains("Ana Lima"));
+    assert!(html.contains("Competent"));
+    h.get_by_label_contains("Report saved: ");
 }
 
 #[test]
