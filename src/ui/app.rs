@@ -235,7 +235,14 @@ impl CasesimApp {
             commands.push(Command::ToggleTheme);
         }
 
-        status::top_bar_ui(ui, self.screen.title(), self.is_loading(), &mut commands);
+        let back = matches!(self.screen, Screen::Library(_));
+        status::top_bar_ui(
+            ui,
+            self.screen.title(),
+            back,
+            self.is_loading(),
+            &mut commands,
+        );
         status::status_bar_ui(
             ui,
             self.library.as_deref(),

@@ -12,8 +12,15 @@ use crate::scenario::{Library, Summary};
 /// The text shown while scenarios load.
 pub const LOADING_TEXT: &str = "Loading scenarios…";
 
-/// The top bar: app name, screen title, and the Reload and theme buttons.
-pub fn top_bar_ui(ui: &mut Ui, screen_title: &str, loading: bool, commands: &mut Vec<Command>) {
+/// The top bar: app name, screen title, Back to start (where `back`), and the Reload and theme
+/// buttons.
+pub fn top_bar_ui(
+    ui: &mut Ui,
+    screen_title: &str,
+    back: bool,
+    loading: bool,
+    commands: &mut Vec<Command>,
+) {
     Panel::top("top-bar")
         .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(theme::BAR_MARGIN))
         .show(ui, |ui| {
@@ -21,6 +28,9 @@ pub fn top_bar_ui(ui: &mut Ui, screen_title: &str, loading: bool, commands: &mut
                 ui.heading("casesim");
                 ui.separator();
                 ui.label(RichText::new(screen_title).strong());
+                if back && ui.button("Back to start").clicked() {
+                    commands.push(Command::ShowStart);
+                }
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                     let theme_label = if ui.visuals().dark_mode {
                         "Light mode"

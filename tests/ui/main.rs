@@ -295,3 +295,14 @@ fn the_window_shows_a_spinner_until_the_first_load_is_done() {
     harness.run();
     harness.get_by_role_and_label(Role::Button, CHCMGT006);
 }
+
+#[test]
+fn the_trainers_screen_leads_back_to_the_start() {
+    let (mut harness, _data) = harness(vec![scenarios_dir()]);
+    harness
+        .get_by_role_and_label(Role::Button, "Back to start")
+        .click();
+    harness.run();
+    assert!(matches!(harness.state().screen(), Screen::Start(_)));
+    harness.get_by_role_and_label(Role::Button, "Scenario files and problems");
+}
