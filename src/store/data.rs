@@ -242,7 +242,11 @@ mod tests {
         data.save_settings(&s).unwrap();
         assert_eq!(data.load_settings().0, s);
 
-        std::fs::write(dir.path().join("nested/settings.json"), "{\n  \"zoom\": \"big\"\n}").unwrap();
+        std::fs::write(
+            dir.path().join("nested/settings.json"),
+            "{\n  \"zoom\": \"big\"\n}",
+        )
+        .unwrap();
         let (loaded, problem) = data.load_settings();
         assert_eq!(loaded, Settings::default());
         let problem = problem.unwrap();
@@ -272,7 +276,11 @@ mod tests {
         let mut w = attempt::AttemptWriter::create(&path, &header(3)).unwrap();
         let mut a = crate::model::Attempt::new(header(3));
         let r = a
-            .push(crate::model::Action::Open("x".into()), "w".into(), "s".into())
+            .push(
+                crate::model::Action::Open("x".into()),
+                "w".into(),
+                "s".into(),
+            )
             .clone();
         w.append(&r).unwrap();
         std::fs::write(data.attempts().join("junk.jsonl"), "not json\n").unwrap();

@@ -32,7 +32,11 @@ pub enum Command {
     /// The trainers' view: units, scenarios and the problems in their files.
     ShowLibrary,
     /// Begin a new attempt on the scenario at this position in the library.
-    Start { scenario: usize, mode: Mode, seed: u64 },
+    Start {
+        scenario: usize,
+        mode: Mode,
+        seed: u64,
+    },
     /// Open an unfinished attempt where it stood.
     Resume(PathBuf),
     /// The results of a handed-in attempt.
@@ -248,7 +252,9 @@ impl CasesimApp {
             self.library.as_deref(),
             &self.paths,
             self.is_loading(),
-            self.load_failure.as_deref().or(self.data_problem.as_deref()),
+            self.load_failure
+                .as_deref()
+                .or(self.data_problem.as_deref()),
         );
 
         match (&self.library, &mut self.screen) {
@@ -428,12 +434,24 @@ impl CasesimApp {
 pub const SHORTCUTS: &[(&str, &str)] = &[
     ("F1", "Show or hide these shortcuts"),
     ("Tab / Shift+Tab", "Move to the next / previous control"),
-    ("Enter or Space", "Press the focused button, choose the focused option"),
-    ("Ctrl+1 … Ctrl+5", "Office: Work, Client file, Reference shelf, Inbox, Calendar"),
+    (
+        "Enter or Space",
+        "Press the focused button, choose the focused option",
+    ),
+    (
+        "Ctrl+1 … Ctrl+5",
+        "Office: Work, Client file, Reference shelf, Inbox, Calendar",
+    ),
     ("Alt+↓ / Alt+↑", "Office: the next / previous step"),
     ("Esc", "Close the reader or a dialog"),
-    ("Ctrl+Plus / Ctrl+Minus / Ctrl+0", "Zoom in / out / back to 100%"),
-    ("Ctrl+Shift+L", "Switch between the light and the dark theme"),
+    (
+        "Ctrl+Plus / Ctrl+Minus / Ctrl+0",
+        "Zoom in / out / back to 100%",
+    ),
+    (
+        "Ctrl+Shift+L",
+        "Switch between the light and the dark theme",
+    ),
     ("Ctrl+R or F5", "Load the scenario files again"),
 ];
 

@@ -405,16 +405,18 @@ impl OfficeScreen {
 
     fn shortcuts(&mut self, ui: &Ui, session: &Session<'_>) {
         for place in Place::ALL {
-            if ui.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, place.key())))
-            {
+            if ui.input_mut(|i| {
+                i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, place.key()))
+            }) {
                 self.place = place;
             }
         }
         let next = ui.input_mut(|i| {
             i.consume_shortcut(&KeyboardShortcut::new(Modifiers::ALT, Key::ArrowDown))
         });
-        let previous = ui
-            .input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::ALT, Key::ArrowUp)));
+        let previous = ui.input_mut(|i| {
+            i.consume_shortcut(&KeyboardShortcut::new(Modifiers::ALT, Key::ArrowUp))
+        });
         if next || previous {
             let ids: Vec<&str> = session
                 .scenario()
@@ -461,7 +463,10 @@ impl OfficeScreen {
                         Mode::Practice => "Practice",
                         Mode::Assessment => "Assessment",
                     };
-                    ui.label(RichText::new(mode).color(theme::mode_color(ui.visuals(), self.mode == Mode::Practice)));
+                    ui.label(
+                        RichText::new(mode)
+                            .color(theme::mode_color(ui.visuals(), self.mode == Mode::Practice)),
+                    );
                     ui.separator();
                     ui.label(format!(
                         "Day {} · {}",
@@ -488,7 +493,9 @@ impl OfficeScreen {
                         }
                         if ui
                             .button("Leave")
-                            .on_hover_text("Back to the start screen. Everything is saved; resume any time.")
+                            .on_hover_text(
+                                "Back to the start screen. Everything is saved; resume any time.",
+                            )
                             .clicked()
                         {
                             commands.push(Command::ShowStart);
@@ -535,7 +542,16 @@ impl OfficeScreen {
                                     .text(format!("{} of {} done", progress.done, progress.total)),
                             );
                             if let Some(due) = &task.due_day {
-                                ui.label(RichText::new(format!("Due day {}", due.value)).weak());
+                                if session.day() > due.value && progress.done < progress.total {
+                                    ui.label(
+                                        RichText::new(format!("Due day {}: overdue", due.value))
+                                            .color(theme::warning_color(ui.visuals())),
+                                    );
+                                } else {
+                                    ui.label(
+                                        RichText::new(format!("Due day {}", due.value)).weak(),
+                                    );
+                                }
                             }
                             for step in &task.steps {
                                 let id = &step.id.value;
@@ -547,7 +563,10 @@ impl OfficeScreen {
                                 };
                                 let selected = self.selected.as_deref() == Some(id.as_str());
                                 let response = ui
-                                    .add(egui::Button::selectable(selected, format!("{mark} {title}")))
+                                    .add(egui::Button::selectable(
+                                        selected,
+                                        format!("{mark} {title}"),
+                                    ))
                                     .accessible_name(title)
                                     .on_hover_text(hover);
                                 if response.clicked() {
@@ -574,7 +593,10 @@ impl OfficeScreen {
                 let response = ui
                     .add(egui::Button::selectable(self.place == place, text))
                     .accessible_name(place.name())
-                    .on_hover_text(format!("Ctrl+{}", Place::ALL.iter().position(|p| *p == place).unwrap_or(0) + 1));
+                    .on_hover_text(format!(
+                        "Ctrl+{}",
+                        Place::ALL.iter().position(|p| *p == place).unwrap_or(0) + 1
+                    ));
                 if response.clicked() {
                     self.place = place;
                 }
@@ -587,8 +609,14 @@ impl OfficeScreen {
             return;
         };
         let (text, color) = match notice {
-            Notice::Refused(why) => (format!("Not possible: {why}"), theme::error_color(ui.visuals())),
-            Notice::Failed(why) => (format!("Not saved: {why}"), theme::error_color(ui.visuals())),
+            Notice::Refused(why) => (
+                format!("Not possible: {why}"),
+                theme::error_color(ui.visuals()),
+            ),
+            Notice::Failed(why) => (
+                format!("Not saved: {why}"),
+                theme::error_color(ui.visuals()),
+            ),
             Notice::Info(text) => (text.clone(), theme::ok_color(ui.visuals())),
         };
         let mut close = false;
@@ -623,7 +651,10 @@ impl OfficeScreen {
             drafts: &mut self.drafts,
             actions,
             feedback,
-            judgement: self.judgement.as_ref().filter(|_| self.mode == Mode::Practice),
+            judgement: self
+                .judgement
+                .as_ref()
+                .filter(|_| self.mode == Mode::Practice),
         };
         widgets::reading_width(ui);
         steps::step_ui(ui, task, step, &mut cx);
@@ -640,7 +671,10 @@ impl OfficeScreen {
                 ui.heading(r(&client.name.value));
                 let mut line = Vec::new();
                 if let Some(age) = &client.age {
-                    line.push(format!("{} years", crate::sim::variation::amount(&age.value, session.values())));
+                    line.push(format!(
+                        "{} years",
+                        crate::sim::variation::amount(&age.value, session.values())
+                    ));
                 }
                 if !client.pronouns.is_empty() {
                     line.push(client.pronouns.clone());
@@ -702,7 +736,14 @@ impl OfficeScreen {
                 if ui.button(format!("Open {title}")).clicked() {
                     actions.push(Action::Open(record.id.value.clone()));
                 }
-                ui.label(RichText::new(format!("dated {}{}", record.dated.value, if read { " · read" } else { "" })).weak());
+                ui.label(
+                    RichText::new(format!(
+                        "dated {}{}",
+                        record.dated.value,
+                        if read { " · read" } else { "" }
+                    ))
+                    .weak(),
+                );
             });
         }
     }
@@ -756,9 +797,15 @@ impl OfficeScreen {
                         .accessible_name(format!("Out of date: {title}"));
                     if response.changed() {
                         actions.push(if checked {
-                            Action::Flag { step, document: id.clone() }
+                            Action::Flag {
+                                step,
+                                document: id.clone(),
+                            }
                         } else {
-                            Action::Unflag { step, document: id.clone() }
+                            Action::Unflag {
+                                step,
+                                document: id.clone(),
+                            }
                         });
                     }
                 }
@@ -771,7 +818,10 @@ impl OfficeScreen {
         let today = session.day();
         ui.heading("Calendar");
         ui.horizontal(|ui| {
-            ui.label(format!("Today is day {today}, {}.", session.state().clock.format("%A %-d %B %Y, %H:%M")));
+            ui.label(format!(
+                "Today is day {today}, {}.",
+                session.state().clock.format("%A %-d %B %Y, %H:%M")
+            ));
         });
         ui.horizontal(|ui| {
             ui.add(
@@ -780,7 +830,11 @@ impl OfficeScreen {
                     .hint_text(format!("{}", today + 1)),
             )
             .accessible_name("Wait until day");
-            if ui.button("Wait").on_hover_text("Let time pass until 09:00 on that day").clicked() {
+            if ui
+                .button("Wait")
+                .on_hover_text("Let time pass until 09:00 on that day")
+                .clicked()
+            {
                 match self.wait_day.trim().parse::<u32>() {
                     Ok(day) => {
                         actions.push(Action::WaitUntil { day });
@@ -797,19 +851,36 @@ impl OfficeScreen {
         });
         let scenario = session.scenario();
         // What happens on which day.
-        let mut days: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+        // Each entry: its text, and the step it opens when clicked.
+        let mut days: BTreeMap<u32, Vec<(String, Option<String>)>> = BTreeMap::new();
         for (_, step) in scenario.steps() {
-            if let Some(Some((day, time))) = session.state().steps.get(&step.id.value).map(|s| s.booked.clone()) {
-                days.entry(day).or_default().push(format!("{time} {}", session.render(&step.title.value)));
+            let id = Some(step.id.value.clone());
+            if let Some(Some((day, time))) = session
+                .state()
+                .steps
+                .get(&step.id.value)
+                .map(|s| s.booked.clone())
+            {
+                days.entry(day).or_default().push((
+                    format!("{time} {}", session.render(&step.title.value)),
+                    id.clone(),
+                ));
             }
-            if let StepKind::Schedule { earliest_day, latest_day, .. } = &step.kind
+            if let StepKind::Schedule {
+                earliest_day,
+                latest_day,
+                ..
+            } = &step.kind
                 && session.step_status(&step.id.value) != StepStatus::Done
             {
-                days.entry(earliest_day.value).or_default().push(format!(
-                    "To book between day {} and day {}: {}",
-                    earliest_day.value,
-                    latest_day.value,
-                    session.render(&step.title.value)
+                days.entry(earliest_day.value).or_default().push((
+                    format!(
+                        "To book between day {} and day {}: {}",
+                        earliest_day.value,
+                        latest_day.value,
+                        session.render(&step.title.value)
+                    ),
+                    id,
                 ));
             }
         }
@@ -817,31 +888,64 @@ impl OfficeScreen {
             if let Some(open) = &task.opens_day
                 && open.value > 1
             {
-                days.entry(open.value).or_default().push(format!("Opens: {}", session.render(&task.title.value)));
+                days.entry(open.value).or_default().push((
+                    format!("Opens: {}", session.render(&task.title.value)),
+                    None,
+                ));
             }
             if let Some(due) = &task.due_day {
-                days.entry(due.value).or_default().push(format!("Due: {}", session.render(&task.title.value)));
+                days.entry(due.value)
+                    .or_default()
+                    .push((format!("Due: {}", session.render(&task.title.value)), None));
             }
         }
         for arrival in &session.state().inbox {
-            days.entry(arrival.day).or_default().push(format!("Arrived: {}", arrival.title));
+            days.entry(arrival.day)
+                .or_default()
+                .push((format!("Arrived: {}", arrival.title), None));
         }
-        let last = days.keys().next_back().copied().unwrap_or(today).max(today + 7);
-        egui::Grid::new("calendar").striped(true).num_columns(2).show(ui, |ui| {
-            for day in 1..=last {
-                let date = session.date_of(day);
-                let label = format!("Day {day} · {}", date.format("%a %-d %b"));
-                if day == today {
-                    ui.label(RichText::new(format!("{label} (today)")).strong());
-                } else if day < today {
-                    ui.label(RichText::new(label).weak());
-                } else {
-                    ui.label(label);
+        let last = days
+            .keys()
+            .next_back()
+            .copied()
+            .unwrap_or(today)
+            .max(today + 7);
+        let mut open = None;
+        egui::Grid::new("calendar")
+            .striped(true)
+            .num_columns(2)
+            .show(ui, |ui| {
+                for day in 1..=last {
+                    let date = session.date_of(day);
+                    let label = format!("Day {day} · {}", date.format("%a %-d %b"));
+                    if day == today {
+                        ui.label(RichText::new(format!("{label} (today)")).strong());
+                    } else if day < today {
+                        ui.label(RichText::new(label).weak());
+                    } else {
+                        ui.label(label);
+                    }
+                    ui.vertical(|ui| {
+                        for (text, step) in days.get(&day).into_iter().flatten() {
+                            match step {
+                                Some(step) => {
+                                    if ui.link(text).on_hover_text("Open this step").clicked() {
+                                        open = Some(step.clone());
+                                    }
+                                }
+                                None => {
+                                    ui.label(text);
+                                }
+                            }
+                        }
+                    });
+                    ui.end_row();
                 }
-                ui.label(days.get(&day).map(|v| v.join("\n")).unwrap_or_default());
-                ui.end_row();
-            }
-        });
+            });
+        if let Some(step) = open {
+            self.selected = Some(step);
+            self.place = Place::Work;
+        }
     }
 
     fn reader_ui(&mut self, ui: &mut Ui, session: &Session<'_>) {
@@ -871,17 +975,19 @@ impl OfficeScreen {
                         self.reading = None;
                     }
                 });
-                ScrollArea::vertical().id_salt("reader").show(ui, |ui| match found {
-                    Some((title, dated, text)) => {
-                        ui.label(RichText::new(session.render(title)).strong());
-                        ui.label(RichText::new(format!("dated {dated}")).weak());
-                        ui.add_space(theme::ITEM_GAP);
-                        ui.label(session.render(text));
-                    }
-                    None => {
-                        ui.label("This document is not in the office.");
-                    }
-                });
+                ScrollArea::vertical()
+                    .id_salt("reader")
+                    .show(ui, |ui| match found {
+                        Some((title, dated, text)) => {
+                            ui.label(RichText::new(session.render(title)).strong());
+                            ui.label(RichText::new(format!("dated {dated}")).weak());
+                            ui.add_space(theme::ITEM_GAP);
+                            ui.label(session.render(text));
+                        }
+                        None => {
+                            ui.label("This document is not in the office.");
+                        }
+                    });
             });
     }
 
@@ -895,8 +1001,15 @@ impl OfficeScreen {
                     ui.label(format!("Rapport {} / 100", client.rapport));
                     ui.label(format!("Trust {} / 100", client.trust));
                     if let Some(j) = &self.judgement {
-                        let met = j.criteria.iter().filter(|c| c.verdict == crate::model::Verdict::S).count();
-                        ui.label(format!("Criteria met so far: {met} of {}", j.criteria.len()));
+                        let met = j
+                            .criteria
+                            .iter()
+                            .filter(|c| c.verdict == crate::model::Verdict::S)
+                            .count();
+                        ui.label(format!(
+                            "Criteria met so far: {met} of {}",
+                            j.criteria.len()
+                        ));
                     }
                 });
             });
@@ -904,8 +1017,12 @@ impl OfficeScreen {
 
     fn confirm_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         let text = match self.mode {
-            Mode::Assessment => "Hand in this attempt for assessment? It will be locked: nothing can be changed after.",
-            Mode::Practice => "Hand in this practice attempt and see how it is judged? Nothing can be changed after.",
+            Mode::Assessment => {
+                "Hand in this attempt for assessment? It will be locked: nothing can be changed after."
+            }
+            Mode::Practice => {
+                "Hand in this practice attempt and see how it is judged? Nothing can be changed after."
+            }
         };
         egui::Modal::new(ui.scope_id().with("confirm-hand-in")).show(ui.ctx(), |ui| {
             ui.set_max_width(theme::DIALOG_WIDTH);
@@ -949,16 +1066,25 @@ fn inbox_ui(ui: &mut Ui, session: &Session<'_>) {
                 .iter()
                 .find(|p| p.id.value == id)
                 .map(|p| session.render(&p.name.value))
-                .or_else(|| office.stakeholders.iter().find(|p| p.id.value == id).map(|p| session.render(&p.name.value)))
+                .or_else(|| {
+                    office
+                        .stakeholders
+                        .iter()
+                        .find(|p| p.id.value == id)
+                        .map(|p| session.render(&p.name.value))
+                })
                 .unwrap_or_else(|| id.to_owned())
         });
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(RichText::new(&arrival.title).strong());
-            ui.label(RichText::new(match &from {
-                Some(f) => format!("From {f} · day {}", arrival.day),
-                None => format!("Day {}", arrival.day),
-            }).weak());
+            ui.label(
+                RichText::new(match &from {
+                    Some(f) => format!("From {f} · day {}", arrival.day),
+                    None => format!("Day {}", arrival.day),
+                })
+                .weak(),
+            );
             ui.label(&arrival.text);
         });
         ui.add_space(theme::ITEM_GAP);

@@ -98,7 +98,9 @@ impl ResultsScreen {
             if let Some(data) = data
                 && ui
                     .button("Export report")
-                    .on_hover_text("Save the judgement as a self-contained HTML page, ready to print")
+                    .on_hover_text(
+                        "Save the judgement as a self-contained HTML page, ready to print",
+                    )
                     .clicked()
             {
                 let _ = self.export(data);
@@ -106,7 +108,10 @@ impl ResultsScreen {
         });
         match &self.exported {
             Some(Ok(path)) => {
-                ui.label(RichText::new(format!("Report saved: {}", path.display())).color(theme::ok_color(ui.visuals())));
+                ui.label(
+                    RichText::new(format!("Report saved: {}", path.display()))
+                        .color(theme::ok_color(ui.visuals())),
+                );
             }
             Some(Err(e)) => {
                 ui.label(RichText::new(e).color(theme::error_color(ui.visuals())));

@@ -206,7 +206,9 @@ impl StartScreen {
 
         widgets::section_heading_ui(ui, "Mode");
         ui.radio_value(&mut self.mode, Mode::Practice, "Practice")
-            .on_hover_text("Hints, feedback on each step, and the client's rapport shown as you go");
+            .on_hover_text(
+                "Hints, feedback on each step, and the client's rapport shown as you go",
+            );
         ui.radio_value(&mut self.mode, Mode::Assessment, "Assessment")
             .on_hover_text("No hints or feedback; the attempt is locked once handed in");
         ui.label(
@@ -248,7 +250,8 @@ impl StartScreen {
         let ready = can_save && seed.is_some();
         if ui.add_enabled(ready, egui::Button::new(label)).clicked() {
             if trainee.trim().is_empty() {
-                self.message = Some("Enter your name first: it is recorded with the attempt.".into());
+                self.message =
+                    Some("Enter your name first: it is recorded with the attempt.".into());
             } else if let Some(seed) = seed {
                 self.message = None;
                 commands.push(Command::Start {

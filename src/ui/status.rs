@@ -44,6 +44,13 @@ pub fn top_bar_ui(
                     {
                         commands.push(Command::ToggleTheme);
                     }
+                    if ui
+                        .button("Shortcuts")
+                        .on_hover_text("The keyboard shortcuts (F1)")
+                        .clicked()
+                    {
+                        commands.push(Command::ToggleHelp);
+                    }
                     let reload = ui
                         .add_enabled(!loading, Button::new("Reload"))
                         .on_hover_text("Load the units and scenarios again from disk (Ctrl+R, F5)");

@@ -15,8 +15,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use egui::{
-    Align, Button, Color32, Frame, Grid, Id, Label, Layout, ProgressBar, Response,
-    RichText, TextEdit, Ui,
+    Align, Button, Color32, Frame, Grid, Id, Label, Layout, ProgressBar, Response, RichText,
+    TextEdit, Ui,
 };
 
 use super::work::{StepCtx, draft_key};

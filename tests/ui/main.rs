@@ -276,11 +276,7 @@ fn the_theme_button_switches_between_dark_and_light() {
 fn the_window_shows_a_spinner_until_the_first_load_is_done() {
     let ctx = egui::Context::default();
     let data = tempfile::tempdir().expect("temp dir");
-    let app = CasesimApp::loading(
-        vec![scenarios_dir()],
-        Some(DataDir::at(data.path())),
-        &ctx,
-    );
+    let app = CasesimApp::loading(vec![scenarios_dir()], Some(DataDir::at(data.path())), &ctx);
     let mut harness = Harness::builder()
         .with_size([1200.0, 800.0])
         .build_ui_state(|ui, app: &mut CasesimApp| app.ui(ui), app);

@@ -111,7 +111,8 @@ impl Driver<'_> {
     fn select_step(&self, h: &mut App, step: &str) {
         let scenario = &self.library.scenarios[self.scenario];
         let (_, s) = scenario.step(step).expect("the script's step exists");
-        if office(h).selected() == Some(step) && office(h).place() == casesim::ui::office::Place::Work
+        if office(h).selected() == Some(step)
+            && office(h).place() == casesim::ui::office::Place::Work
         {
             return;
         }
@@ -245,11 +246,9 @@ impl Driver<'_> {
                     FieldKind::OneOf(_) => {
                         click(h, Role::RadioButton, &format!("{label}: {value}"))
                     }
-                    FieldKind::Contact => click(
-                        h,
-                        Role::RadioButton,
-                        &format!("{label}: {}", person(value)),
-                    ),
+                    FieldKind::Contact => {
+                        click(h, Role::RadioButton, &format!("{label}: {}", person(value)))
+                    }
                     FieldKind::Service => {
                         let s = office_file
                             .services
@@ -314,13 +313,12 @@ impl Driver<'_> {
                 };
                 let mut current: Vec<&str> = all.iter().map(|i| i.id.value.as_str()).collect();
                 for (target, id) in items.iter().enumerate() {
-                    let text = self.r(
-                        &all.iter()
-                            .find(|i| i.id.value == *id)
-                            .expect("item")
-                            .text
-                            .value,
-                    );
+                    let text = self.r(&all
+                        .iter()
+                        .find(|i| i.id.value == *id)
+                        .expect("item")
+                        .text
+                        .value);
                     let mut at = current.iter().position(|c| c == id).expect("item");
                     while at > target {
                         button(h, &format!("Move up: {text}"));
@@ -418,7 +416,10 @@ impl Driver<'_> {
 
     /// Click a checkbox until it is checked (or not).
     fn toggle_to(&self, h: &mut App, label: &str, on: bool) {
-        let checked = h.get_by_role_and_label(Role::CheckBox, label).accesskit_node().toggled()
+        let checked = h
+            .get_by_role_and_label(Role::CheckBox, label)
+            .accesskit_node()
+            .toggled()
             == Some(Toggled::True);
         if checked != on {
             click(h, Role::CheckBox, label);
@@ -514,7 +515,11 @@ fn drive_model_answer(id: &str, seed: u64) {
     };
     assert!(report.starts_with(data.path()));
     let html = std::fs::read_to_string(report).expect("report file");
-    assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..60.min(html.len())]);
+    assert!(
+        html.starts_with("<!DOCTYPE html>"),
+        "{}",
+        &html[..60.min(html.len())]
+    );
     assert!(html.contains("Ana Lima"));
     assert!(html.contains("Competent"));
     h.get_by_label_contains("Report saved: ");
@@ -588,12 +593,14 @@ fn practice_shows_rapport_hints_and_feedback_assessment_hides_them_and_locks() {
     assert!(listed.handed_in);
     h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with("Results: ")));
     // And the office would refuse to reopen it for work.
-    assert!(OfficeScreen::resume(
-        std::sync::Arc::new(Library::load(&[scenarios_dir()])),
-        &path
-    )
-    .map(|o| o.attempt().handed_in())
-    .unwrap_or(true));
+    assert!(
+        OfficeScreen::resume(
+            std::sync::Arc::new(Library::load(&[scenarios_dir()])),
+            &path
+        )
+        .map(|o| o.attempt().handed_in())
+        .unwrap_or(true)
+    );
 }
 
 #[test]
@@ -610,6 +617,10 @@ fn the_name_zoom_and_theme_are_remembered_and_f1_lists_the_shortcuts() {
         for (keys, _) in casesim::ui::SHORTCUTS {
             h.get_by_label(keys);
         }
+        // The top bar's Shortcuts button shows and hides them too.
+        button(&mut h, "Shortcuts");
+        assert!(h.query_by_label("Keyboard shortcuts").is_none());
+        assert!(!h.state().help_open());
         // Settings are saved once they have stayed the same for a moment.
         std::thread::sleep(Duration::from_millis(700));
         h.run();
@@ -689,7 +700,10 @@ fn an_interrupted_attempt_resumes_exactly_where_it_stood_with_its_draft() {
         (
             o.attempt().records.clone(),
             o.path().to_path_buf(),
-            Session::new(&library.scenarios[index], seed).state().inbox.len(),
+            Session::new(&library.scenarios[index], seed)
+                .state()
+                .inbox
+                .len(),
         )
         // The harness is dropped here without any shutdown: as if the app were killed.
     };
@@ -797,7 +811,11 @@ fn a_form_field_refuses_what_is_not_a_number_and_enters_what_is() {
             || h.query_by_label_contains("Enter a number").is_some(),
         "the field says what it expects"
     );
-    assert_eq!(office(&h).attempt().records.len(), before, "nothing entered");
+    assert_eq!(
+        office(&h).attempt().records.len(),
+        before,
+        "nothing entered"
+    );
     button(&mut h, "Submit");
     assert_eq!(
         office(&h).attempt().records.len(),
@@ -815,4 +833,40 @@ fn a_form_field_refuses_what_is_not_a_number_and_enters_what_is() {
         &o.attempt().records[before].action,
         Action::Fill { step: s, value, .. } if *s == step && value.replace(',', "") == "1250.50"
     ));
+}
+
+#[test]
+fn the_calendar_shows_the_clock_and_opens_a_step_to_book() {
+    let library = Library::load(&[scenarios_dir()]);
+    let index = scenario_index(&library, "home-after-hospital");
+    let scenario = &library.scenarios[index];
+    let (id, title) = scenario
+        .steps()
+        .find_map(|(_, s)| match &s.kind {
+            StepKind::Schedule { .. } => Some((s.id.value.clone(), s.title.value.clone())),
+            _ => None,
+        })
+        .expect("a step that books a meeting");
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut h = app(data.path());
+    start(&mut h, "Ana Lima", scenario.title(), Mode::Assessment, 1);
+    button(&mut h, "Calendar");
+    h.get_by_label_contains("Today is day 1");
+    h.get(egui_kittest::kittest::By::new().predicate(move |n| {
+        n.role() == Role::Link && n.label().is_some_and(|l| l.ends_with(&title))
+    }))
+    .click_accesskit();
+    h.run();
+    assert_eq!(office(&h).selected(), Some(id.as_str()));
+    assert_eq!(office(&h).place(), casesim::ui::office::Place::Work);
+
+    // Waiting moves the clock to 09:00 on that day.
+    button(&mut h, "Calendar");
+    type_draft(&mut h, "Wait until day", "3");
+    button(&mut h, "Wait");
+    assert_eq!(
+        office(&h).attempt().records.last().map(|r| &r.action),
+        Some(&Action::WaitUntil { day: 3 })
+    );
+    h.get_by_label_contains("Today is day 3");
 }
