@@ -2,6 +2,8 @@
 
 pub mod bot;
 pub mod session;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod variation;
 pub mod view;
 

@@ -213,42 +213,11 @@ impl Session<'_> {
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
-    use std::path::PathBuf;
-    use std::sync::OnceLock;
 
-    use crate::model::{Action, Scenario};
-    use crate::scenario::Library;
+    use crate::model::Action;
     use crate::scenario::raw::StepKind;
-    use crate::sim::{Session, StepStatus, variation};
-
-    fn library() -> &'static Library {
-        static LIBRARY: OnceLock<Library> = OnceLock::new();
-        LIBRARY.get_or_init(|| {
-            Library::load(&[PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios")])
-        })
-    }
-
-    /// A session of the bundled scenario with the model script applied up to the moment `step`
-    /// opens.
-    fn session_at(scenario: &'static Scenario, step: &str) -> Session<'static> {
-        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/scripts")
-            .join(format!("{}.model.ron", scenario.id()));
-        let text = std::fs::read_to_string(&script).expect("the model script is readable");
-        let actions: Vec<Action> = crate::scenario::de::from_str(&text).expect("a valid script");
-        let mut session = Session::new(scenario, 1);
-        for action in actions {
-            if session.step_status(step) == StepStatus::Open {
-                break;
-            }
-            let action = action.map_text(|t| session.render(t));
-            session
-                .apply(&action)
-                .expect("the model script is accepted");
-        }
-        assert_eq!(session.step_status(step), StepStatus::Open, "{step} opens");
-        session
-    }
+    use crate::sim::testing::{library, session_at};
+    use crate::sim::variation;
 
     #[test]
     fn plan_preview_counts_typed_quantities_over_entered_ones() {

@@ -22,6 +22,7 @@ use egui::{
 use super::work::{StepCtx, draft_key};
 use super::{theme, widgets};
 use crate::model::{Action, Given};
+use crate::scenario::Spanned;
 use crate::scenario::raw::{
     AnswerFile, FeeUnit, FieldFile, FieldKind, Id as FileId, ItemFile, PairFile, Period,
     QuestionAnswer, QuestionFile, ScenarioFile, ServiceFile, StepFile, StepKind, TaskFile,
@@ -773,6 +774,16 @@ fn commit_field(ui: &Ui, cx: &mut StepCtx<'_, '_>, step: &str, f: &FieldFile) ->
     }
 }
 
+/// A field's options as (value, shown) pairs: both the option's text with variations filled in.
+fn rendered_options(session: &Session<'_>, opts: &[Spanned<String>]) -> Vec<(String, String)> {
+    opts.iter()
+        .map(|o| {
+            let shown = session.render(&o.value);
+            (shown.clone(), shown)
+        })
+        .collect()
+}
+
 fn form_ui(ui: &mut Ui, step: &str, fields: &[FieldFile], cx: &mut StepCtx<'_, '_>, done: bool) {
     let session = cx.session;
     let state = step_state(session, step);
@@ -837,25 +848,13 @@ fn form_ui(ui: &mut Ui, step: &str, fields: &[FieldFile], cx: &mut StepCtx<'_, '
                 }
             }
             FieldKind::OneOf(opts) => {
-                let options: Vec<(String, String)> = opts
-                    .iter()
-                    .map(|o| {
-                        let shown = session.render(&o.value);
-                        (shown.clone(), shown)
-                    })
-                    .collect();
+                let options = rendered_options(session, opts);
                 if let Some(value) = pick_one_ui(ui, &label, &options, Some(committed)) {
                     act(ui, cx, fill(value));
                 }
             }
             FieldKind::AnyOf(opts) => {
-                let options: Vec<(String, String)> = opts
-                    .iter()
-                    .map(|o| {
-                        let shown = session.render(&o.value);
-                        (shown.clone(), shown)
-                    })
-                    .collect();
+                let options = rendered_options(session, opts);
                 if let Some(set) = pick_any_ui(ui, &label, &options, &list_items(committed)) {
                     act(ui, cx, fill(set.join("; ")));
                 }
@@ -1713,9 +1712,6 @@ fn judgement_ui(ui: &mut Ui, step: &str, cx: &StepCtx<'_, '_>) {
 
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
-    use std::sync::OnceLock;
-
     use egui::Key;
     use egui::accesskit::Role;
     use egui_kittest::Harness;
@@ -1724,7 +1720,7 @@ mod tests {
     use super::*;
     use crate::model::judgement::{CriterionJudgement, Evidence};
     use crate::model::{Judgement, Overall, Scenario, Verdict};
-    use crate::scenario::Library;
+    use crate::sim::testing::{scenario, session_at, session_until};
     use crate::ui::work::Drafts;
 
     // -- the pure parts ----------------------------------------------------------------------
@@ -1810,46 +1806,6 @@ mod tests {
     }
 
     // -- the panels, driven by their accessible names ----------------------------------------
-
-    fn library() -> &'static Library {
-        static LIBRARY: OnceLock<Library> = OnceLock::new();
-        LIBRARY.get_or_init(|| {
-            Library::load(&[PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios")])
-        })
-    }
-
-    fn scenario(id: &str) -> &'static Scenario {
-        library().scenario(id).expect("a bundled scenario")
-    }
-
-    /// A session with the bundled model script applied until `until` holds.
-    fn session_until(
-        scenario: &'static Scenario,
-        until: impl Fn(&Session<'_>) -> bool,
-    ) -> Session<'static> {
-        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/scripts")
-            .join(format!("{}.model.ron", scenario.id()));
-        let text = std::fs::read_to_string(&script).expect("the model script is readable");
-        let actions: Vec<Action> = crate::scenario::de::from_str(&text).expect("a valid script");
-        let mut session = Session::new(scenario, 1);
-        for action in actions {
-            if until(&session) {
-                break;
-            }
-            let action = action.map_text(|t| session.render(t));
-            session
-                .apply(&action)
-                .expect("the model script is accepted");
-        }
-        assert!(until(&session), "the model script gets there");
-        session
-    }
-
-    /// A session with the bundled model script applied up to the moment `step` opens.
-    fn session_at(scenario: &'static Scenario, step: &str) -> Session<'static> {
-        session_until(scenario, |s| s.step_status(step) == StepStatus::Open)
-    }
 
     /// What a harness draws: one step panel, and what it asked for.
     struct Panel {
