@@ -147,6 +147,21 @@ impl ResultsScreen {
         if let Some(detail) = &j.integrity_detail {
             ui.label(RichText::new(detail).color(theme::error_color(ui.visuals())));
         }
+        let missing: Vec<&str> = j
+            .criteria
+            .iter()
+            .filter(|c| c.verdict != Verdict::S)
+            .map(|c| c.id.rsplit('/').next().unwrap_or(&c.id))
+            .collect();
+        if !missing.is_empty() {
+            ui.label(
+                RichText::new(format!(
+                    "Not yet satisfactory: {} (see the feedback below)",
+                    missing.join(", ")
+                ))
+                .color(theme::warning_color(ui.visuals())),
+            );
+        }
         ScrollArea::vertical()
             .id_salt("results")
             .auto_shrink([false, false])
@@ -162,7 +177,12 @@ impl ResultsScreen {
                             .and_then(|u| u.element(element))
                             .map(|e| format!("{} {}", e.number, e.title))
                             .unwrap_or_else(|| element.to_owned());
-                        widgets::section_heading_ui(ui, &title);
+                        let of_element = j.criteria.iter().filter(|x| x.element == *element);
+                        let met = of_element.clone().filter(|x| x.verdict == Verdict::S).count();
+                        widgets::section_heading_ui(
+                            ui,
+                            &format!("{title} · {met} of {} satisfactory", of_element.count()),
+                        );
                     }
                     let color = match c.verdict {
                         Verdict::S => theme::ok_color(ui.visuals()),

@@ -579,6 +579,15 @@ fn practice_shows_rapport_hints_and_feedback_assessment_hides_them_and_locks() {
     let path = results.path().to_path_buf();
     assert!(attempt_on_disk(&path).handed_in());
     assert_eq!(results.judgement().overall, Overall::NotYetCompetent);
+    // What is missing is named at the top, and each element says how far it got.
+    let first = &results.judgement().criteria[0];
+    let short = first.id.rsplit('/').next().expect("an id");
+    h.get_by_label_contains(&format!("Not yet satisfactory: {short}"));
+    assert!(
+        !h.query_all_by_label_contains("· 0 of ")
+            .collect::<Vec<_>>()
+            .is_empty()
+    );
 
     // Locked: the start screen offers its results, not to resume it.
     button(&mut h, "Back to start");
