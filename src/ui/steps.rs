@@ -1059,6 +1059,7 @@ fn plan_ui(
     let fee = |s: &ServiceFile| crate::sim::variation::amount(&s.fee.value, session.values());
 
     let mut overrides = BTreeMap::new();
+    let mut invalid = Vec::new();
     let mut sum = 0.0;
     Grid::new(("plan", step))
         .num_columns(4)
@@ -1092,7 +1093,8 @@ fn plan_ui(
                         .accessible_name(format!("Quantity: {name}"));
                         let typed = cx.drafts.get(&key).map(parse_quantity);
                         if typed == Some(None) {
-                            problem_ui(ui, QUANTITY_PROBLEM);
+                            // Said below the table: in the narrow column it would wrap.
+                            invalid.push(name.clone());
                         }
                         if response.lost_focus() {
                             commit_quantity(ui, cx, step, id, committed);
@@ -1113,6 +1115,9 @@ fn plan_ui(
             }
         });
 
+    for name in &invalid {
+        problem_ui(ui, &format!("{name}: {QUANTITY_PROBLEM}"));
+    }
     ui.add_space(theme::ITEM_GAP);
     let preview = session.plan_preview(step, &overrides);
     let total = preview.map_or(sum, |(total, _)| total);
@@ -2050,7 +2055,7 @@ mod tests {
         let label = format!("Quantity: {name}");
 
         type_into(&mut harness, &label, "x");
-        harness.get_by_label(QUANTITY_PROBLEM);
+        harness.get_by_label(&format!("{name}: {QUANTITY_PROBLEM}"));
         harness.get_by_label("Total AUD 0.00");
 
         harness.get_by_label(&label).focus();
