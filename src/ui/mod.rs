@@ -25,6 +25,10 @@ pub use status::LOADING_TEXT;
 /// The window title.
 pub const WINDOW_TITLE: &str = "casesim";
 
+/// When this environment variable is set, the window closes itself after its first frame with
+/// the library loaded (used to measure the time from launch to the first screen).
+pub const EXIT_AFTER_FIRST_FRAME_ENV: &str = "CASESIM_EXIT_AFTER_FIRST_FRAME";
+
 /// Open the casesim window on the units and scenarios under `paths` (files or folders), and
 /// return when it is closed.
 pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
@@ -50,8 +54,38 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
         options,
         Box::new(move |cc| {
             theme::apply(&cc.egui_ctx);
-            Ok(Box::new(CasesimApp::loading(paths, data, &cc.egui_ctx)))
+            let app = CasesimApp::loading(paths, data, &cc.egui_ctx);
+            let app: Box<dyn eframe::App> =
+                if std::env::var_os(EXIT_AFTER_FIRST_FRAME_ENV).is_some() {
+                    Box::new(ExitAfterFirstFrame {
+                        app,
+                        closing: false,
+                    })
+                } else {
+                    Box::new(app)
+                };
+            Ok(app)
         }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the casesim window: {e}"))
+}
+
+/// The app, closing the window after the first frame drawn with the library loaded.
+struct ExitAfterFirstFrame {
+    app: CasesimApp,
+    closing: bool,
+}
+
+impl eframe::App for ExitAfterFirstFrame {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.app.ui(ui);
+        if !self.closing && self.app.library().is_some() {
+            self.closing = true;
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    fn on_exit(&mut self, gl: Option<&eframe::glow::Context>) {
+        eframe::App::on_exit(&mut self.app, gl);
+    }
 }
