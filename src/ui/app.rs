@@ -80,6 +80,28 @@ struct Loading {
     receiver: Receiver<Library>,
 }
 
+/// Loading the library on a background thread, begun before there is a window (see
+/// [`CasesimApp::preloaded`]).
+pub struct Preload(Loading);
+
+impl Preload {
+    /// Start loading `paths`; `repaint` is asked to repaint when the library is ready.
+    pub fn start(paths: Vec<PathBuf>, repaint: Option<egui::Context>) -> std::io::Result<Self> {
+        let (sender, receiver) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("casesim-load".to_owned())
+            .spawn(move || {
+                let library = Library::load(&paths);
+                // The app may have been closed meanwhile; then nobody wants the library.
+                let _ = sender.send(library);
+                if let Some(ctx) = repaint {
+                    ctx.request_repaint();
+                }
+            })?;
+        Ok(Preload(Loading { receiver }))
+    }
+}
+
 /// The casesim desktop application.
 ///
 /// [`CasesimApp::ui`] draws everything into a [`egui::Ui`], so tests can drive it without a
@@ -184,22 +206,19 @@ impl CasesimApp {
         if self.loading.is_some() {
             return;
         }
-        let (sender, receiver) = mpsc::channel();
-        let paths = self.paths.clone();
-        let repaint = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("casesim-load".to_owned())
-            .spawn(move || {
-                let library = Library::load(&paths);
-                // The app may have been closed meanwhile; then nobody wants the library.
-                let _ = sender.send(library);
-                repaint.request_repaint();
-            });
-        match spawned {
-            Ok(_) => self.loading = Some(Loading { receiver }),
+        match Preload::start(self.paths.clone(), Some(ctx.clone())) {
+            Ok(preload) => self.loading = Some(preload.0),
             // No thread to spare: load here, the window just pauses meanwhile.
             Err(_) => self.set_library(Library::load(&self.paths)),
         }
+    }
+
+    /// An app whose library is already loading (started before the window opened, so that
+    /// it is usually ready for the first frame).
+    pub fn preloaded(paths: Vec<PathBuf>, data: Option<DataDir>, preload: Preload) -> Self {
+        let mut app = Self::empty(paths, data);
+        app.loading = Some(preload.0);
+        app
     }
 
     /// Draw the whole window into `ui` and apply what the user asked for.
@@ -404,7 +423,20 @@ impl CasesimApp {
         let Some(loading) = &self.loading else {
             return;
         };
-        match loading.receiver.try_recv() {
+        // Before the first screen, wait a moment for a load that is nearly done rather than
+        // show "Loading…" for one frame: the window is not on screen yet anyway.
+        let received = if self.library.is_none() && !self.applied_settings {
+            loading
+                .receiver
+                .recv_timeout(FIRST_FRAME_WAIT)
+                .map_err(|e| match e {
+                    mpsc::RecvTimeoutError::Timeout => TryRecvError::Empty,
+                    mpsc::RecvTimeoutError::Disconnected => TryRecvError::Disconnected,
+                })
+        } else {
+            loading.receiver.try_recv()
+        };
+        match received {
             Ok(library) => {
                 self.loading = None;
                 self.set_library(library);
@@ -429,6 +461,9 @@ impl CasesimApp {
         self.load_failure = None;
     }
 }
+
+/// How long the first frame waits for the library to finish loading.
+const FIRST_FRAME_WAIT: Duration = Duration::from_millis(200);
 
 /// The keyboard shortcuts, in a window of their own (F1).
 pub const SHORTCUTS: &[(&str, &str)] = &[

@@ -10,15 +10,15 @@ pub mod office;
 mod problems;
 pub mod results;
 pub mod start;
-mod steps;
 mod status;
+mod steps;
 pub mod theme;
 mod widgets;
 pub mod work;
 
 use std::path::PathBuf;
 
-pub use app::{CasesimApp, Command, SHORTCUTS, Screen};
+pub use app::{CasesimApp, Command, Preload, SHORTCUTS, Screen};
 pub use library::{LibraryScreen, Selection};
 pub use status::LOADING_TEXT;
 
@@ -41,6 +41,8 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
         .and_then(|d| d.load_settings().0.window)
         .filter(|[w, h]| w.is_finite() && h.is_finite() && *w >= 640.0 && *h >= 420.0)
         .unwrap_or([1200.0, 800.0]);
+    // Load while the window opens: it is usually ready for the first frame.
+    let preload = app::Preload::start(paths.clone(), None);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(WINDOW_TITLE)
@@ -54,7 +56,10 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
         options,
         Box::new(move |cc| {
             theme::apply(&cc.egui_ctx);
-            let app = CasesimApp::loading(paths, data, &cc.egui_ctx);
+            let app = match preload {
+                Ok(preload) => CasesimApp::preloaded(paths, data, preload),
+                Err(_) => CasesimApp::loading(paths, data, &cc.egui_ctx),
+            };
             let app: Box<dyn eframe::App> =
                 if std::env::var_os(EXIT_AFTER_FIRST_FRAME_ENV).is_some() {
                     Box::new(ExitAfterFirstFrame {
