@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 
-use crate::model::attempt::Mode;
 use crate::model::Action;
+use crate::model::attempt::Mode;
 use crate::scenario::{Library, LineIndex, Spanned, de};
 use crate::sim::{BOT_LIMIT, RandomBot, Session};
 use crate::store::attempt::Recorder;

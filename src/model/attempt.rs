@@ -158,12 +158,7 @@ fn record_hash_with(
 }
 
 /// A new attempt, with no actions yet, at a seed and in a mode, begun now.
-pub fn new_attempt(
-    scenario: &super::Scenario,
-    trainee: &str,
-    seed: u64,
-    mode: Mode,
-) -> Attempt {
+pub fn new_attempt(scenario: &super::Scenario, trainee: &str, seed: u64, mode: Mode) -> Attempt {
     Attempt::new(Header {
         format: FORMAT,
         trainee: trainee.to_owned(),
