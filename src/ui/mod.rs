@@ -55,7 +55,6 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
         WINDOW_TITLE,
         options,
         Box::new(move |cc| {
-            theme::apply(&cc.egui_ctx);
             let app = match preload {
                 Ok(preload) => CasesimApp::preloaded(paths, data, preload),
                 Err(_) => CasesimApp::loading(paths, data, &cc.egui_ctx),
