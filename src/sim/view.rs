@@ -161,6 +161,32 @@ impl<'s> Session<'s> {
             .collect()
     }
 
+    /// The name of a staff member or stakeholder (or of the client, for `"client"`), with
+    /// variations filled in; the id itself if there is no such person.
+    pub fn person_name(&self, id: &str) -> String {
+        let file = self.scenario().file();
+        if id == "client" {
+            return self.render(&file.client.name.value);
+        }
+        let office = &file.office;
+        let name = office
+            .staff
+            .iter()
+            .find(|p| p.id.value == id)
+            .map(|p| &p.name.value)
+            .or_else(|| {
+                office
+                    .stakeholders
+                    .iter()
+                    .find(|p| p.id.value == id)
+                    .map(|p| &p.name.value)
+            });
+        match name {
+            Some(name) => self.render(name),
+            None => id.to_owned(),
+        }
+    }
+
     /// The date of a simulated day (1 = the day the scenario starts).
     pub fn date_of(&self, day: u32) -> NaiveDate {
         self.start_date() + chrono::Duration::days(i64::from(day.saturating_sub(1)))

@@ -1058,23 +1058,8 @@ fn inbox_ui(ui: &mut Ui, session: &Session<'_>) {
     if inbox.is_empty() {
         ui.label(RichText::new("Nothing has arrived yet. Messages arrive as simulated time passes and as you work.").weak());
     }
-    let office = &session.scenario().file().office;
     for arrival in inbox.iter().rev() {
-        let from = arrival.from.as_deref().map(|id| {
-            office
-                .staff
-                .iter()
-                .find(|p| p.id.value == id)
-                .map(|p| session.render(&p.name.value))
-                .or_else(|| {
-                    office
-                        .stakeholders
-                        .iter()
-                        .find(|p| p.id.value == id)
-                        .map(|p| session.render(&p.name.value))
-                })
-                .unwrap_or_else(|| id.to_owned())
-        });
+        let from = arrival.from.as_deref().map(|id| session.person_name(id));
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(RichText::new(&arrival.title).strong());

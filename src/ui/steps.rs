@@ -305,31 +305,6 @@ fn correctness_ui(ui: &mut Ui, practice: bool, correct: bool) {
     ui.label(RichText::new(text).color(color));
 }
 
-/// The name of a staff member or stakeholder (or the client, as `"client"`), rendered.
-fn person_name(session: &Session<'_>, id: &str) -> String {
-    let file = session.scenario().file();
-    if id == "client" {
-        return session.render(&file.client.name.value);
-    }
-    let office = &file.office;
-    let name = office
-        .staff
-        .iter()
-        .find(|p| p.id.value == id)
-        .map(|p| &p.name.value)
-        .or_else(|| {
-            office
-                .stakeholders
-                .iter()
-                .find(|p| p.id.value == id)
-                .map(|p| &p.name.value)
-        });
-    match name {
-        Some(name) => session.render(name),
-        None => id.to_owned(),
-    }
-}
-
 /// Every staff member and stakeholder as `(id, rendered name)`.
 fn people(session: &Session<'_>) -> Vec<(String, String)> {
     let office = &session.scenario().file().office;
@@ -920,12 +895,12 @@ fn list_items(value: &str) -> BTreeSet<&str> {
 fn field_value_text(session: &Session<'_>, kind: &FieldKind, value: &str) -> String {
     let office = &session.scenario().file().office;
     match kind {
-        FieldKind::Contact => person_name(session, value.trim()),
+        FieldKind::Contact => session.person_name(value.trim()),
         FieldKind::Directory => value
             .split(';')
             .map(str::trim)
             .filter(|s| !s.is_empty())
-            .map(|id| person_name(session, id))
+            .map(|id| session.person_name(id))
             .collect::<Vec<_>>()
             .join(", "),
         FieldKind::Service => office
@@ -1178,10 +1153,7 @@ fn schedule_ui(
 ) {
     let session = cx.session;
     widgets::field_ui(ui, "What", &session.render(what));
-    let names: Vec<String> = with
-        .iter()
-        .map(|w| person_name(session, &w.value))
-        .collect();
+    let names: Vec<String> = with.iter().map(|w| session.person_name(&w.value)).collect();
     widgets::field_ui(ui, "With", &names.join(", "));
     widgets::field_ui(
         ui,
@@ -1606,7 +1578,7 @@ fn report_ui(
     cx: &mut StepCtx<'_, '_>,
 ) {
     let session = cx.session;
-    widgets::field_ui(ui, "From", &person_name(session, from));
+    widgets::field_ui(ui, "From", &session.person_name(from));
     widgets::field_ui(ui, "About", &session.render(about));
     let delay = match delay_days {
         0 => "the same day".to_owned(),

@@ -129,21 +129,7 @@ impl Driver<'_> {
         let scenario = &self.library.scenarios[self.scenario];
         let office_file = &scenario.file().office;
         let step_kind = |id: &str| &scenario.step(id).expect("step exists").1.kind;
-        let person = |id: &str| {
-            office_file
-                .staff
-                .iter()
-                .find(|p| p.id.value == id)
-                .map(|p| self.r(&p.name.value))
-                .or_else(|| {
-                    office_file
-                        .stakeholders
-                        .iter()
-                        .find(|p| p.id.value == id)
-                        .map(|p| self.r(&p.name.value))
-                })
-                .expect("a person of the office")
-        };
+        let person = |id: &str| self.session().person_name(id);
         match action {
             Action::Open(id) => {
                 if let Some(d) = office_file.documents.iter().find(|d| d.id.value == *id) {
