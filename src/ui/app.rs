@@ -352,6 +352,10 @@ impl CasesimApp {
     }
 
     fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        if let Screen::Office(office) = &mut self.screen {
+            // The office may be about to close: what is being typed is kept.
+            office.flush_drafts();
+        }
         match command {
             Command::Reload => self.reload(ctx),
             Command::ToggleTheme => {
@@ -516,6 +520,9 @@ impl eframe::App for CasesimApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if let Screen::Office(office) = &mut self.screen {
+            office.flush_drafts();
+        }
         self.save_settings();
     }
 }

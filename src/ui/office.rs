@@ -392,6 +392,14 @@ impl OfficeScreen {
             ui.ctx().request_repaint_after(wait);
             return;
         }
+        self.flush_drafts();
+    }
+
+    /// Write the drafts now if they changed (when the office closes or the app quits).
+    pub fn flush_drafts(&mut self) {
+        if !self.drafts.is_dirty() {
+            return;
+        }
         match DataDir::save_drafts(self.recorder.path(), self.drafts.map()) {
             Ok(()) => self.drafts.saved(),
             Err(e) => {

@@ -927,3 +927,43 @@ fn every_bundled_model_answer_worked_through_the_office_is_competent() {
         drive_model_answer(scenario.id(), 2);
     }
 }
+
+#[test]
+fn leaving_the_office_keeps_what_was_just_typed() {
+    let library = Library::load(&[scenarios_dir()]);
+    let index = scenario_index(&library, "child-welfare-kisumu");
+    let seed = 1;
+    let actions = model_actions(&library, index, seed, "child-welfare-kisumu");
+    let (at, step, label) = first_form_action_with(&library, index, &actions, |k| {
+        matches!(k, FieldKind::Text | FieldKind::Paragraph)
+    });
+    let driver = Driver {
+        library: &library,
+        scenario: index,
+        seed,
+    };
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut h = app(data.path());
+    start(
+        &mut h,
+        "Ana Lima",
+        library.scenarios[index].title(),
+        Mode::Practice,
+        seed,
+    );
+    for a in &actions[..at] {
+        driver.act(&mut h, a);
+    }
+    driver.select_step(&mut h, &step);
+    let label = Session::new(&library.scenarios[index], seed).render(&label);
+    let path = office(&h).path().to_path_buf();
+    type_draft(&mut h, &label, "typed a moment ago");
+    // No pause: the draft is written when the office closes, not only half a second later.
+    button(&mut h, "Leave");
+    assert!(matches!(h.state().screen(), Screen::Start(_)));
+    let drafts = DataDir::load_drafts(&path);
+    assert!(
+        drafts.values().any(|d| d == "typed a moment ago"),
+        "{drafts:?}"
+    );
+}
