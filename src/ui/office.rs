@@ -20,7 +20,7 @@ use crate::model::{Action, Judgement, Mode};
 use crate::scenario::Library;
 use crate::scenario::raw::StepKind;
 use crate::scoring::judge;
-use crate::sim::{Parked, Session, StepStatus};
+use crate::sim::{Outcome, Parked, Session, StepStatus};
 use crate::store::attempt::Recorder;
 use crate::store::data::DataDir;
 
@@ -95,6 +95,8 @@ pub enum OpenError {
         "scenario `{0}` has changed since this attempt began: it cannot be resumed exactly where it stood (it can still be judged)"
     )]
     ScenarioChanged(String),
+    #[error("the attempt has been handed in: it is locked, and only its results can be seen")]
+    HandedIn,
     #[error("action {index} of the attempt is refused on replay ({why}): the file was edited")]
     Replay { index: usize, why: String },
 }
@@ -171,22 +173,16 @@ impl OfficeScreen {
         if scenario.content_hash() != header.scenario_hash {
             return Err(OpenError::ScenarioChanged(header.scenario.clone()));
         }
-        let mut session = Session::new(scenario, header.seed);
-        let mut feedback: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for r in &recorder.attempt().records {
-            match session.apply(&r.action) {
-                Ok(outcome) => {
-                    if let (Some(step), Some(f)) = (r.action.step(), outcome.feedback) {
-                        feedback.entry(step.to_owned()).or_default().push(f);
-                    }
-                }
-                Err(e) => {
-                    return Err(OpenError::Replay {
-                        index: r.index,
-                        why: e.0,
-                    });
-                }
-            }
+        if recorder.attempt().handed_in() {
+            return Err(OpenError::HandedIn);
+        }
+        let mut feedback = BTreeMap::new();
+        let (session, refused) =
+            crate::sim::replay_with(scenario, recorder.attempt(), |r, outcome| {
+                note_feedback(&mut feedback, &r.action, outcome);
+            });
+        if let Some((index, why)) = refused {
+            return Err(OpenError::Replay { index, why: why.0 });
         }
         let inbox = session.state().inbox.len();
         let selected = first_open_step(&session);
@@ -196,7 +192,6 @@ impl OfficeScreen {
         office.feedback = feedback;
         office.inbox_seen = inbox;
         office.selected = selected;
-        office.rejudge();
         Ok(office)
     }
 
@@ -338,16 +333,12 @@ impl OfficeScreen {
     fn apply(&mut self, session: &mut Session<'_>, actions: Vec<Action>) -> bool {
         let mut changed = false;
         for action in actions {
-            if let Action::Open(doc) = &action {
-                self.reading = Some(doc.clone());
-            }
-            let step = action.step().map(str::to_owned);
-            match self.recorder.apply(session, action) {
+            match self.recorder.apply(session, action.clone()) {
                 Ok(Ok(outcome)) => {
                     changed = true;
                     self.notice = None;
-                    if let (Some(step), Some(f)) = (&step, outcome.feedback) {
-                        self.feedback.entry(step.clone()).or_default().push(f);
+                    if let Action::Open(doc) = &action {
+                        self.reading = Some(doc.clone());
                     }
                     if !outcome.arrived.is_empty() {
                         let titles: Vec<String> = session
@@ -362,6 +353,7 @@ impl OfficeScreen {
                             titles.join(", ")
                         )));
                     }
+                    note_feedback(&mut self.feedback, &action, outcome);
                 }
                 Ok(Err(refused)) => {
                     self.notice = Some(Notice::Refused(refused.0));
@@ -1047,6 +1039,13 @@ impl OfficeScreen {
                 }
             });
         });
+    }
+}
+
+/// Keep the feedback an accepted action had, under its step (shown in practice mode).
+fn note_feedback(feedback: &mut BTreeMap<String, Vec<String>>, action: &Action, outcome: Outcome) {
+    if let (Some(step), Some(f)) = (action.step(), outcome.feedback) {
+        feedback.entry(step.to_owned()).or_default().push(f);
     }
 }
 
