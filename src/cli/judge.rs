@@ -103,9 +103,7 @@ pub fn text(j: &Judgement, library: &Library) -> String {
         if c.element != element {
             element = &c.element;
             let title = library
-                .units
-                .iter()
-                .find_map(|u| u.element(element))
+                .element(element)
                 .map(|e| e.title.as_str())
                 .unwrap_or("");
             let _ = writeln!(s, "\n{element} {title}");

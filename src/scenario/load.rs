@@ -156,6 +156,19 @@ impl Library {
     pub fn scenario(&self, id: &str) -> Option<&Scenario> {
         self.scenarios.iter().find(|s| s.id() == id)
     }
+
+    /// An element of a unit, by its full id (`CHCMGT006/E2`).
+    pub fn element(&self, id: &str) -> Option<&crate::model::Element> {
+        self.unit(crate::model::unit::unit_of(id))?.element(id)
+    }
+
+    /// An element's heading, "2 Discuss service options with client"; the id itself if the
+    /// element is not in the library.
+    pub fn element_heading(&self, id: &str) -> String {
+        self.element(id)
+            .map(|e| format!("{} {}", e.number, e.title))
+            .unwrap_or_else(|| id.to_owned())
+    }
 }
 
 /// A scenario file parsed and deserialized, waiting for the units to be checked against, with

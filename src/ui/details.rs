@@ -131,7 +131,7 @@ pub fn scenario_ui(ui: &mut Ui, scenario: &Scenario, library: &Library) -> Optio
         ui.label(RichText::new(&task.title.value).strong());
         ui.indent(("task", &task.id.value), |ui| {
             let element = &task.element.value;
-            let covers = match library.units.iter().find_map(|u| u.element(element)) {
+            let covers = match library.element(element) {
                 Some(e) => format!("Covers {element}: {}", e.title),
                 None => format!("Covers {element}"),
             };

@@ -15,7 +15,6 @@ use egui::{Align, Key, KeyboardShortcut, Layout, Modifiers, Panel, RichText, Scr
 use super::app::Command;
 use super::work::{Drafts, StepCtx};
 use super::{steps, theme, widgets};
-use crate::model::unit::unit_of;
 use crate::model::{Action, Judgement, Mode};
 use crate::scenario::Library;
 use crate::scenario::raw::StepKind;
@@ -521,12 +520,7 @@ impl OfficeScreen {
                             let task = progress.task;
                             if task.element.value != element {
                                 element = &task.element.value;
-                                let title = library
-                                    .unit(unit_of(element))
-                                    .and_then(|u| u.element(element))
-                                    .map(|e| format!("{} {}", e.number, e.title))
-                                    .unwrap_or_else(|| element.to_owned());
-                                widgets::section_heading_ui(ui, &title);
+                                widgets::section_heading_ui(ui, &library.element_heading(element));
                             }
                             ui.horizontal(|ui| {
                                 ui.label(RichText::new(session.render(&task.title.value)).strong());

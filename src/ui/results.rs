@@ -8,7 +8,6 @@ use egui::{RichText, ScrollArea, Ui};
 
 use super::app::Command;
 use super::{theme, widgets};
-use crate::model::unit::unit_of;
 use crate::model::{Attempt, Judgement, Overall, Verdict};
 use crate::scenario::Library;
 use crate::scoring::judge;
@@ -171,12 +170,7 @@ impl ResultsScreen {
                 for c in &j.criteria {
                     if c.element != element {
                         element = &c.element;
-                        let title = self
-                            .library
-                            .unit(unit_of(element))
-                            .and_then(|u| u.element(element))
-                            .map(|e| format!("{} {}", e.number, e.title))
-                            .unwrap_or_else(|| element.to_owned());
+                        let title = self.library.element_heading(element);
                         let of_element = j.criteria.iter().filter(|x| x.element == *element);
                         let met = of_element.clone().filter(|x| x.verdict == Verdict::S).count();
                         widgets::section_heading_ui(
