@@ -2078,10 +2078,7 @@ mod tests {
     fn documents_are_opened_and_flagged_by_title() {
         let scenario = scenario("home-after-hospital");
         let session = session_at(scenario, "shelf");
-        let Some((_, step)) = scenario.step("shelf") else {
-            panic!("a shelf step");
-        };
-        let StepKind::Documents { documents, .. } = &step.kind else {
+        let StepKind::Documents { documents, .. } = kind(scenario, "shelf") else {
             panic!("a documents step");
         };
         let doc = &documents[0].value;
@@ -2112,6 +2109,15 @@ mod tests {
         );
     }
 
+    /// What kind of step `id` is in `scenario`.
+    fn kind<'s>(scenario: &'s Scenario, id: &str) -> &'s StepKind {
+        &scenario
+            .step(id)
+            .expect("the step is in the scenario")
+            .1
+            .kind
+    }
+
     fn item_text(session: &Session<'_>, items: &[ItemFile], index: usize) -> String {
         session.render(&items[index].text.value)
     }
@@ -2120,10 +2126,7 @@ mod tests {
     fn rank_items_move_by_name_and_the_order_is_saved() {
         let scenario = scenario("home-after-hospital");
         let session = session_at(scenario, "follow-up");
-        let Some((_, step)) = scenario.step("follow-up") else {
-            panic!("a rank step");
-        };
-        let StepKind::Rank { items, .. } = &step.kind else {
+        let StepKind::Rank { items, .. } = kind(scenario, "follow-up") else {
             panic!("a rank step");
         };
         let first = item_text(&session, items, 0);
@@ -2156,10 +2159,7 @@ mod tests {
     fn matches_are_saved_only_when_every_item_is_matched() {
         let scenario = scenario("home-after-hospital");
         let session = session_at(scenario, "needs-match");
-        let Some((_, step)) = scenario.step("needs-match") else {
-            panic!("a match step");
-        };
-        let StepKind::Match { pairs, .. } = &step.kind else {
+        let StepKind::Match { pairs, .. } = kind(scenario, "needs-match") else {
             panic!("a match step");
         };
         let names: Vec<String> = pairs
@@ -2206,10 +2206,7 @@ mod tests {
     fn questions_are_answered_on_click_and_short_answers_entered_on_submit() {
         let scenario = scenario("home-after-hospital");
         let session = session_at(scenario, "oral-check");
-        let Some((_, step)) = scenario.step("oral-check") else {
-            panic!("a questions step");
-        };
-        let StepKind::Questions { questions, .. } = &step.kind else {
+        let StepKind::Questions { questions, .. } = kind(scenario, "oral-check") else {
             panic!("a questions step");
         };
         let QuestionAnswer::Single { options, .. } = &questions[0].answer else {
@@ -2249,10 +2246,7 @@ mod tests {
     fn several_answers_are_chosen_then_confirmed_in_file_order() {
         let scenario = scenario("home-after-hospital");
         let session = session_at(scenario, "options");
-        let Some((_, step)) = scenario.step("options") else {
-            panic!("a choice step");
-        };
-        let StepKind::Choice { answers, .. } = &step.kind else {
+        let StepKind::Choice { answers, .. } = kind(scenario, "options") else {
             panic!("a choice step");
         };
         let text = |i: usize| session.render(&answers[i].text.value);

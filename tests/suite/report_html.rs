@@ -4,7 +4,6 @@
 
 use std::path::{Path, PathBuf};
 
-use casesim::model::attempt::FORMAT;
 use casesim::model::{Action, Attempt, Header, Judgement, Mode, Scenario, Verdict};
 use casesim::report::html::{PROVISIONAL, escape, judgement_html};
 use casesim::scenario::Library;
@@ -59,16 +58,11 @@ fn cases() -> Vec<Case> {
     out
 }
 
+/// An attempt's header as `new_attempt` makes it, with a fixed start time.
 fn header(scenario: &Scenario, trainee: &str, seed: u64, mode: Mode) -> Header {
-    Header {
-        format: FORMAT,
-        trainee: trainee.to_owned(),
-        scenario: scenario.id().to_owned(),
-        scenario_hash: scenario.content_hash().to_owned(),
-        seed,
-        mode,
-        started: STARTED.to_owned(),
-    }
+    let mut header = casesim::model::attempt::new_attempt(scenario, trainee, seed, mode).header;
+    header.started = STARTED.to_owned();
+    header
 }
 
 /// The attempt made by playing the actions as `casesim play` does (every one must be accepted),
