@@ -123,8 +123,8 @@ pub struct CasesimApp {
     /// A problem with the data folder or the settings file, shown in the status line.
     data_problem: Option<String>,
     help: bool,
-    /// Settings are applied to the context on the first frame.
-    applied_settings: bool,
+    /// Whether the first frame has run: the theme, fonts and settings are applied then.
+    first_frame_done: bool,
 }
 
 impl CasesimApp {
@@ -161,7 +161,7 @@ impl CasesimApp {
             settings_changed: None,
             data_problem: problem,
             help: false,
-            applied_settings: false,
+            first_frame_done: false,
         }
     }
 
@@ -224,8 +224,8 @@ impl CasesimApp {
     /// Draw the whole window into `ui` and apply what the user asked for.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         self.receive_library();
-        if !self.applied_settings {
-            self.applied_settings = true;
+        if !self.first_frame_done {
+            self.first_frame_done = true;
             theme::apply(ui.ctx());
             if let Some(dark) = self.settings.dark {
                 ui.ctx().set_theme(if dark {
@@ -429,7 +429,7 @@ impl CasesimApp {
         };
         // Before the first screen, wait a moment for a load that is nearly done rather than
         // show "Loading…" for one frame: the window is not on screen yet anyway.
-        let received = if self.library.is_none() && !self.applied_settings {
+        let received = if self.library.is_none() && !self.first_frame_done {
             loading
                 .receiver
                 .recv_timeout(FIRST_FRAME_WAIT)

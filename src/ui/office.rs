@@ -108,7 +108,6 @@ pub struct OfficeScreen {
     /// The session between frames; `None` only if it was lost (a bug), which ends the office.
     parked: Option<Parked>,
     recorder: Recorder,
-    mode: Mode,
     drafts: Drafts,
     drafts_saved: Instant,
     place: Place,
@@ -201,13 +200,11 @@ impl OfficeScreen {
         recorder: Recorder,
         drafts: Drafts,
     ) -> Self {
-        let mode = recorder.attempt().header.mode;
         let mut office = OfficeScreen {
             library,
             scenario,
             parked: Some(parked),
             recorder,
-            mode,
             drafts,
             drafts_saved: Instant::now(),
             place: Place::Work,
@@ -229,8 +226,9 @@ impl OfficeScreen {
         self.recorder.path()
     }
 
+    /// Practice or assessment, as the attempt records it.
     pub fn mode(&self) -> Mode {
-        self.mode
+        self.recorder.attempt().header.mode
     }
 
     /// The attempt as recorded so far.
@@ -262,7 +260,7 @@ impl OfficeScreen {
     }
 
     fn practice(&self) -> bool {
-        self.mode == Mode::Practice
+        self.mode() == Mode::Practice
     }
 
     fn rejudge(&mut self) {
@@ -458,13 +456,12 @@ impl OfficeScreen {
                             .strong()
                             .size(theme::SECTION_TEXT_SIZE),
                     );
-                    let mode = match self.mode {
+                    let mode = match self.mode() {
                         Mode::Practice => "Practice",
                         Mode::Assessment => "Assessment",
                     };
                     ui.label(
-                        RichText::new(mode)
-                            .color(theme::mode_color(ui.visuals(), self.mode == Mode::Practice)),
+                        RichText::new(mode).color(theme::mode_color(ui.visuals(), self.practice())),
                     );
                     ui.separator();
                     ui.label(format!(
@@ -633,22 +630,21 @@ impl OfficeScreen {
             ui.label("Choose a step from the task list on the left.");
             return;
         };
+        let practice = self.practice();
         let no_feedback = Vec::new();
-        let feedback = if self.practice() {
+        let feedback = if practice {
             self.feedback.get(&step.id.value).unwrap_or(&no_feedback)
         } else {
             &no_feedback
         };
         let mut cx = StepCtx {
             session,
-            practice: self.practice(),
+            practice,
             drafts: &mut self.drafts,
             actions,
             feedback,
-            judgement: self
-                .judgement
-                .as_ref()
-                .filter(|_| self.mode == Mode::Practice),
+            // Judged only in practice mode (see `rejudge`).
+            judgement: self.judgement.as_ref(),
         };
         widgets::reading_width(ui);
         steps::step_ui(ui, task, step, &mut cx);
@@ -1010,7 +1006,7 @@ impl OfficeScreen {
     }
 
     fn confirm_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        let text = match self.mode {
+        let text = match self.mode() {
             Mode::Assessment => {
                 "Hand in this attempt for assessment? It will be locked: nothing can be changed after."
             }
