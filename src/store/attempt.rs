@@ -176,8 +176,9 @@ impl Recorder {
         action: Action,
     ) -> std::io::Result<Result<Outcome, ActionError>> {
         let sim = session.state().clock.format("%Y-%m-%d %H:%M").to_string();
+        // `replay` on a copy: the copy is the rollback (`apply` would make a second one).
         let mut next = session.clone();
-        let outcome = match next.apply(&action) {
+        let outcome = match next.replay(&action) {
             Ok(outcome) => outcome,
             Err(refused) => return Ok(Err(refused)),
         };
